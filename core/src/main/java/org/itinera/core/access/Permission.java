@@ -1,0 +1,11 @@
+package org.itinera.core.access;
+
+/** What a service method may be asked to do. Each service method names exactly one. */
+public enum Permission {
+    PERSON_READ, PERSON_WRITE,
+    HOUSEHOLD_READ, HOUSEHOLD_WRITE,
+    CASE_READ, CASE_WRITE,
+    DEMO_DATA_GENERATE,
+    USER_ADMIN,
+    AUDIT_READ
+}

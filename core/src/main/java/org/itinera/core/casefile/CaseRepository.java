@@ -1,0 +1,58 @@
+package org.itinera.core.casefile;
+
+import static org.itinera.schema.jooq.Tables.CASE_FILE;
+import static org.itinera.schema.jooq.Tables.PERSON;
+
+import java.util.List;
+import org.itinera.core.store.WriteTx;
+import org.itinera.schema.jooq.tables.records.CaseFileRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** Cases. */
+public final class CaseRepository {
+
+    public void insert(WriteTx tx, String id, String caseNo, CaseDraft d, CaseStatus status, String openedOn,
+                       String ownerUserId) {
+        CaseFileRecord r = tx.newRecord(CASE_FILE);
+        r.setId(id);
+        r.setCaseNo(caseNo);
+        r.setCaseType(d.type().name());
+        r.setStatus(status.name());
+        r.setPersonId(d.personId());
+        r.setHouseholdId(d.householdId());
+        r.setOfficeId(d.officeId());
+        r.setOwnerUserId(ownerUserId);
+        r.setOpenedOn(openedOn);
+        r.setDestinationCountry(d.destinationCountry());
+        r.setSummary(d.summary());
+        tx.insert(r);
+    }
+
+    public List<CaseSummary> page(DSLContext dsl, int offset, int limit) {
+        return select(dsl, CASE_FILE.DELETED.isFalse()).orderBy(CASE_FILE.CASE_NO).limit(limit).offset(offset)
+                .fetch(CaseRepository::summary);
+    }
+
+    public int count(DSLContext dsl) {
+        return dsl.fetchCount(CASE_FILE, CASE_FILE.DELETED.isFalse());
+    }
+
+    public List<CaseSummary> ofPerson(DSLContext dsl, String personId) {
+        return select(dsl, CASE_FILE.PERSON_ID.eq(personId).and(CASE_FILE.DELETED.isFalse()))
+                .orderBy(CASE_FILE.OPENED_ON.desc()).fetch(CaseRepository::summary);
+    }
+
+    private static org.jooq.SelectConditionStep<Record> select(DSLContext dsl, Condition where) {
+        return dsl.select(CASE_FILE.fields()).select(PERSON.GIVEN_NAME, PERSON.FAMILY_NAME)
+                .from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID)).where(where);
+    }
+
+    private static CaseSummary summary(Record r) {
+        return new CaseSummary(r.get(CASE_FILE.ID), r.get(CASE_FILE.CASE_NO), CaseType.valueOf(r.get(CASE_FILE.CASE_TYPE)),
+                CaseStatus.valueOf(r.get(CASE_FILE.STATUS)), r.get(CASE_FILE.PERSON_ID),
+                r.get(PERSON.GIVEN_NAME) + " " + r.get(PERSON.FAMILY_NAME), r.get(CASE_FILE.OPENED_ON),
+                r.get(CASE_FILE.OFFICE_ID));
+    }
+}

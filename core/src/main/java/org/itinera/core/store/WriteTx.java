@@ -1,0 +1,386 @@
+package org.itinera.core.store;
+
+import static org.itinera.schema.jooq.Tables.CHANGE_LOG;
+import static org.itinera.schema.jooq.Tables.NODE;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.TableRecord;
+
+/**
+ * A write transaction of the {@link Store}. Inserts are batched per table (flushed in first-use
+ * order, before any read through {@link #dsl()}, and at commit); foreign keys are checked at commit.
+ * Each insert or update of a synced row takes a new dot from this node's counter and leaves a
+ * change record, so nothing written here can escape sync or audit.
+ */
+public final class WriteTx {
+    private static final String CHANGE_SQL = "INSERT INTO change_log (node_no, counter, tbl, row_id, op, hlc, user_id, "
+            + "tx_id, context, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COLUMN_DOT_SQL = "INSERT INTO column_dot (tbl, row_id, col, node_no, counter) "
+            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (tbl, row_id, col) DO UPDATE SET node_no = excluded.node_no, "
+            + "counter = excluded.counter";
+
+    private final Store store;
+    private final Connection connection;
+    private final DSLContext dsl;
+    private final ChangePayload json = new ChangePayload();
+    private final Map<String, Batch> batches = new LinkedHashMap<>();
+    private final Map<Object, Object> scratch = new HashMap<>();
+    private final long startCounter;
+    private long counter;
+    private long lastHlc;
+    private String txId;
+    private String userId;
+    private int chunkRows = Integer.MAX_VALUE;
+    private int rowsSinceCommit;
+
+    WriteTx(Store store, Connection connection, DSLContext dsl, long counter) {
+        this.store = store;
+        this.connection = connection;
+        this.dsl = dsl;
+        this.startCounter = counter;
+        this.counter = counter;
+    }
+
+    private static final class Batch {
+        final PreparedStatement statement;
+        int pending;
+
+        Batch(PreparedStatement statement) {
+            this.statement = statement;
+        }
+    }
+
+    void chunkRows(int rows) {
+        this.chunkRows = rows;
+    }
+
+    void begin() throws SQLException {
+        connection.setAutoCommit(false);
+        deferForeignKeys();
+        txId = store.ids().next();
+    }
+
+    /** Records which user the change records are attributed to (null for the system). */
+    public void attributeTo(String userId) {
+        this.userId = userId;
+    }
+
+    public IdGenerator ids() {
+        return store.ids();
+    }
+
+    /** jOOQ access inside the transaction, for repositories' reads and derived-table writes. */
+    public DSLContext dsl() {
+        flush();
+        return dsl;
+    }
+
+    /** A new, empty record of a table, to fill and pass to {@link #insert}. */
+    public <R extends org.jooq.Record> R newRecord(Table<R> table) {
+        return dsl.newRecord(table);
+    }
+
+    DSLContext dslNoFlush() {
+        return dsl;
+    }
+
+    /** Per-transaction memo for indexes (e.g. the next free full-text rowid). */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Object key, Supplier<T> init) {
+        return (T) scratch.computeIfAbsent(key, k -> init.get());
+    }
+
+    // ---- synced rows ----------------------------------------------------------------------------
+
+    /** Inserts a new synced row; sets its sync columns. */
+    public <R extends TableRecord<R>> void insert(R row) {
+        Table<R> table = row.getTable();
+        requireSynced(table);
+        long c = ++counter;
+        long h = store.clock().now();
+        lastHlc = h;
+        row.set(field(table, "sync_node"), store.selfNode());
+        row.set(field(table, "sync_counter"), c);
+        row.set(field(table, "sync_hlc"), h);
+        if (row.get("deleted") == null) {
+            row.set(field(table, "deleted"), false);
+        }
+        Field<?>[] fields = table.fields();
+        Object[] values = new Object[fields.length];
+        List<String> names = new ArrayList<>(fields.length);
+        List<Object> payload = new ArrayList<>(fields.length);
+        for (int i = 0; i < fields.length; i++) {
+            values[i] = row.get(fields[i]);
+            if (SyncedTables.isDataColumn(fields[i]) && values[i] != null) {
+                names.add(fields[i].getName());
+                payload.add(values[i]);
+            }
+        }
+        batch(insertSql(table, fields), values);
+        String id = (String) row.get("id");
+        recordChange(c, table.getName(), id, "INSERT", h, "{}", json.columns(names, payload));
+        for (DerivedIndex index : store.derivedFor(table.getName())) {
+            index.afterWrite(this, row, true);
+        }
+        countRow();
+    }
+
+    /**
+     * Writes the columns of {@code row} that differ from what was read (the row must have been
+     * fetched whole, then changed). Each changed column gets this change's dot.
+     */
+    public <R extends TableRecord<R>> boolean update(R row) {
+        Table<R> table = row.getTable();
+        requireSynced(table);
+        List<Field<?>> changed = new ArrayList<>();
+        for (Field<?> f : table.fields()) {
+            if (SyncedTables.isDataColumn(f) && !sameValue(row.original(f), row.get(f))) {
+                changed.add(f);
+            }
+        }
+        if (changed.isEmpty()) {
+            return false;
+        }
+        flush();
+        String id = (String) row.get("id");
+        long c = ++counter;
+        long h = store.clock().now();
+        lastHlc = h;
+        String context = contextOf(table.getName(), id);
+        row.set(field(table, "sync_hlc"), h);
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table.getName()).append(" SET ");
+        List<String> names = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (Field<?> f : changed) {
+            sql.append(f.getName()).append(" = ?, ");
+            names.add(f.getName());
+            values.add(row.get(f));
+        }
+        sql.append("sync_hlc = ? WHERE id = ?");
+        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (Object v : values) {
+                bind(ps, i++, v);
+            }
+            ps.setLong(i++, h);
+            ps.setString(i, id);
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("no " + table.getName() + " row with id " + id);
+            }
+        } catch (SQLException e) {
+            throw Store.failed(e);
+        }
+        for (String col : names) {
+            batch(COLUMN_DOT_SQL, new Object[] {table.getName(), id, col, store.selfNode(), c});
+        }
+        recordChange(c, table.getName(), id, "UPDATE", h, context, json.columns(names, values));
+        for (DerivedIndex index : store.derivedFor(table.getName())) {
+            index.afterWrite(this, row, false);
+        }
+        countRow();
+        return true;
+    }
+
+    /** Deletes by tombstone, so the deletion merges like any other column. */
+    public <R extends TableRecord<R>> void delete(R row) {
+        row.set(field(row.getTable(), "deleted"), true);
+        update(row);
+    }
+
+    // ---- derived (local, unsynced) tables -------------------------------------------------------
+
+    /** Batched statement on a derived table (search indexes). */
+    public void derivedBatch(String sql, Object... args) {
+        batch(sql, args);
+    }
+
+    /** Immediate statement on a derived table. */
+    public int derivedExecute(String sql, Object... args) {
+        flush();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                bind(ps, i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Store.failed(e);
+        }
+    }
+
+    // ---- internals ------------------------------------------------------------------------------
+
+    private void recordChange(long c, String tbl, String rowId, String op, long h, String context, String payload) {
+        batch(CHANGE_SQL, new Object[] {store.selfNode(), c, tbl, rowId, op, h, userId, txId, context, payload});
+    }
+
+    /** The row's causal context: this node's applied prefixes plus any applied dots beyond them. */
+    private String contextOf(String tbl, String rowId) {
+        Map<Integer, Long> vector = store.prefixVector(dsl, counter - 1);
+        List<Dot> extra = new ArrayList<>();
+        dsl.select(CHANGE_LOG.NODE_NO, CHANGE_LOG.COUNTER).from(CHANGE_LOG)
+                .where(CHANGE_LOG.TBL.eq(tbl).and(CHANGE_LOG.ROW_ID.eq(rowId)))
+                .forEach(r -> {
+                    if (r.value2() > vector.getOrDefault(r.value1(), 0L)) {
+                        extra.add(new Dot(r.value1(), r.value2()));
+                    }
+                });
+        return json.context(vector, extra);
+    }
+
+    private void countRow() {
+        if (++rowsSinceCommit >= chunkRows) {
+            commitChunk();
+        }
+    }
+
+    /** Commits what is written so far and carries on in a new transaction (bulk mode). */
+    void commitChunk() {
+        try {
+            flush();
+            saveNodeState();
+            connection.commit(); // the driver opens the next transaction at once
+            store.committed(counter);
+            deferForeignKeys();
+            rowsSinceCommit = 0;
+        } catch (SQLException e) {
+            throw Store.failed(e);
+        }
+    }
+
+    void commit() throws SQLException {
+        flush();
+        saveNodeState();
+        connection.commit();
+        connection.setAutoCommit(true);
+        store.committed(counter);
+    }
+
+    void rollbackQuietly() {
+        for (Batch b : batches.values()) {
+            try {
+                b.statement.close();
+            } catch (SQLException ignored) {
+                // the transaction is being abandoned
+            }
+        }
+        batches.clear();
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // after SQLITE_FULL the rollback itself can fail; SQLite has already undone the work
+        }
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the next transaction will reset it
+        }
+        counter = startCounter;
+    }
+
+    private void saveNodeState() {
+        dsl.update(NODE)
+                .set(NODE.MAX_COUNTER, counter)
+                .set(NODE.APPLIED_PREFIX, counter)
+                .set(NODE.LAST_HLC, Math.max(lastHlc, store.clock().lastIssued()))
+                .where(NODE.NODE_NO.eq(store.selfNode()))
+                .execute();
+    }
+
+    void flush() {
+        try {
+            for (Batch b : batches.values()) {
+                if (b.pending > 0) {
+                    b.statement.executeBatch();
+                    b.pending = 0;
+                }
+            }
+        } catch (SQLException e) {
+            throw Store.failed(e);
+        }
+    }
+
+    private void deferForeignKeys() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA defer_foreign_keys = ON");
+        }
+    }
+
+    private void batch(String sql, Object[] values) {
+        try {
+            Batch b = batches.get(sql);
+            if (b == null) {
+                b = new Batch(connection.prepareStatement(sql));
+                batches.put(sql, b);
+            }
+            for (int i = 0; i < values.length; i++) {
+                bind(b.statement, i + 1, values[i]);
+            }
+            b.statement.addBatch();
+            if (++b.pending >= 500) {
+                b.statement.executeBatch();
+                b.pending = 0;
+            }
+        } catch (SQLException e) {
+            throw Store.failed(e);
+        }
+    }
+
+    private final Map<Table<?>, String> insertSqlCache = new HashMap<>();
+
+    private String insertSql(Table<?> table, Field<?>[] fields) {
+        return insertSqlCache.computeIfAbsent(table, t -> {
+            StringBuilder sb = new StringBuilder("INSERT INTO ").append(t.getName()).append(" (");
+            StringBuilder q = new StringBuilder();
+            for (int i = 0; i < fields.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(fields[i].getName());
+                q.append(i == 0 ? "?" : ", ?");
+            }
+            return sb.append(") VALUES (").append(q).append(')').toString();
+        });
+    }
+
+    static void bind(PreparedStatement ps, int i, Object v) throws SQLException {
+        switch (v) {
+            case null -> ps.setNull(i, Types.NULL);
+            case String s -> ps.setString(i, s);
+            case Boolean b -> ps.setInt(i, b ? 1 : 0);
+            case Integer n -> ps.setInt(i, n);
+            case Long n -> ps.setLong(i, n);
+            case byte[] bytes -> ps.setBytes(i, bytes);
+            default -> ps.setObject(i, v);
+        }
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof byte[] x && b instanceof byte[] y) {
+            return Arrays.equals(x, y);
+        }
+        return Objects.equals(a, b);
+    }
+
+    private void requireSynced(Table<?> table) {
+        if (!store.tables().isSynced(table)) {
+            throw new IllegalArgumentException(table.getName() + " is not a synced table");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Field<T> field(Table<?> table, String name) {
+        return (Field<T>) Objects.requireNonNull(table.field(name), name);
+    }
+}

@@ -1,0 +1,104 @@
+package org.itinera.core.workspace;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Set;
+import org.itinera.core.access.Actor;
+import org.itinera.core.access.NewUser;
+import org.itinera.core.access.RoleGrant;
+import org.itinera.core.access.Role;
+import org.itinera.core.access.UserAccount;
+import org.itinera.core.db.DataDirectory;
+import org.itinera.core.db.Database;
+import org.itinera.core.db.DatabaseException;
+import org.itinera.core.db.DatabaseKey;
+import org.itinera.core.db.SchemaMigrator;
+import org.itinera.core.i18n.UserMessage;
+import org.itinera.core.keys.Argon2Parameters;
+import org.itinera.core.keys.Keyring;
+import org.itinera.core.keys.SignInException;
+import org.itinera.core.organisation.Office;
+import org.itinera.core.reference.ReferenceData;
+import org.itinera.core.store.IdGenerator;
+import org.itinera.core.store.NodeSetup;
+
+/**
+ * Itinera on one laptop before anyone signs in: the data directory and its keyring. Turns a first
+ * run or a sign-in into an open {@link Workspace}.
+ */
+public final class Installation {
+    private final DataDirectory dir;
+    private final Keyring keyring;
+    private final Argon2Parameters kdf;
+    private final ReferenceData reference;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public Installation(DataDirectory dir, Argon2Parameters kdf, ReferenceData reference, Clock clock, SecureRandom random) {
+        this.dir = dir;
+        this.keyring = new Keyring(dir.keyring(), clock, random);
+        this.kdf = kdf;
+        this.reference = reference;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public DataDirectory directory() {
+        return dir;
+    }
+
+    public boolean isInitialised() {
+        return keyring.exists();
+    }
+
+    /** First run: creates the encrypted database, this laptop's node, the office and the administrator. */
+    public Workspace initialise(FirstRun setup) {
+        if (isInitialised()) {
+            throw new IllegalStateException("already initialised: " + dir.root());
+        }
+        try {
+            dir.create();
+        } catch (IOException e) {
+            throw new DatabaseException(UserMessage.of("db.error.cantCreateDir", dir.root().toString()), e);
+        }
+        String username = setup.adminUsername().strip().toLowerCase(java.util.Locale.ROOT);
+        DatabaseKey key = keyring.initialise(username, setup.passphrase(), kdf);
+        Database db = Database.create(dir.database(), key);
+        try {
+            new SchemaMigrator(clock).migrate(db, dir.backups());
+            NodeSetup.ensureSelf(db, new IdGenerator(clock, random), setup.officeCode() + " laptop", NodeSetup.Kind.LAPTOP);
+            Workspace ws = new Workspace(db, key, keyring, kdf, reference, clock, random);
+            Actor system = Actor.system("first-run");
+            Office office = ws.offices().create(system, setup.officeCode(), setup.officeName(), setup.officeCountry());
+            // the first account administers the laptop and, in a small office, also does casework
+            UserAccount admin = ws.users().createFirstAdmin(system, new NewUser(username, setup.adminDisplayName(),
+                    office.id(), setup.locale(), Set.of(RoleGrant.everywhere(Role.MISSION_ADMIN),
+                    RoleGrant.everywhere(Role.CASEWORKER))));
+            ws.recordSignIn(admin.asActor(), 0);
+            ws.signedIn(admin);
+            return ws;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Unlocks the database with a user's passphrase and opens their workspace. */
+    public Workspace signIn(String username, char[] passphrase) {
+        DatabaseKey key = keyring.unlock(username, passphrase);
+        Database db = Database.open(dir.database(), key);
+        try {
+            new SchemaMigrator(clock).migrate(db, dir.backups());
+            Workspace ws = new Workspace(db, key, keyring, kdf, reference, clock, random);
+            UserAccount account = ws.users().activeAccount(username)
+                    .orElseThrow(() -> new SignInException(SignInException.Reason.WRONG_CREDENTIALS, null));
+            ws.recordSignIn(account.asActor(), 0);
+            ws.signedIn(account);
+            return ws;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+}
