@@ -29,7 +29,12 @@ CREATE TABLE node (
 );
 CREATE UNIQUE INDEX node_single_self ON node (is_self) WHERE is_self = 1;
 
+-- Every change this node made or applied, by dot. A rowid table (seq = local order of application).
+-- An INSERT's payload stays NULL while the row still holds the values it was inserted with: the
+-- row is the record. The row's first later update fills it in (copy on write), so the record
+-- never changes meaning; this halves what a bulk load or a sync import writes.
 CREATE TABLE change_log (
+    seq        INTEGER PRIMARY KEY,
     node_no    INTEGER NOT NULL REFERENCES node (node_no),
     counter    BIGINT  NOT NULL,
     tbl        TEXT    NOT NULL,
@@ -38,11 +43,11 @@ CREATE TABLE change_log (
     hlc        BIGINT  NOT NULL,
     user_id    TEXT,
     tx_id      TEXT    NOT NULL,
-    context    TEXT    NOT NULL,  -- JSON: version vector + extra dots of the row at the origin
-    payload    TEXT    NOT NULL,  -- JSON object: changed columns and their values
-    PRIMARY KEY (node_no, counter)
-) WITHOUT ROWID;
-CREATE INDEX change_log_row ON change_log (tbl, row_id);
+    context    TEXT    NOT NULL DEFAULT '{}',  -- JSON: version vector + extra dots of the row at the origin
+    payload    TEXT,                           -- JSON object: changed columns and their values
+    UNIQUE (node_no, counter)
+);
+CREATE INDEX change_log_row ON change_log (row_id);
 
 CREATE TABLE column_dot (
     tbl      TEXT    NOT NULL,

@@ -16,6 +16,6 @@ public final class AccessDeniedException extends RuntimeException {
     }
 
     public UserMessage userMessage() {
-        return UserMessage.of("access.denied", "permission." + permission.name());
+        return UserMessage.of("access.denied", UserMessage.of("enum.Permission." + permission.name()));
     }
 }

@@ -34,7 +34,7 @@ public final class UserService {
             throw new ValidationException(errors);
         }
         if (store.read(dsl -> users.exists(dsl, u.username()))) {
-            throw new ValidationException(List.of(FieldError.of("username", "user.error.taken")));
+            throw new ValidationException(List.of(FieldError.of("username", "account.error.taken")));
         }
         String id = store.ids().next();
         // the keyring entry first: if the database write then fails, it is removed again
@@ -78,8 +78,8 @@ public final class UserService {
     private static Validator validate(NewUser u) {
         return new Validator()
                 .required("username", u.username())
-                .check("username", u.username(), n -> n.strip().matches("[A-Za-z0-9._-]{3,32}"), "user.error.username")
+                .check("username", u.username(), n -> n.strip().matches("[A-Za-z0-9._-]{3,32}"), "account.error.username")
                 .required("displayName", u.displayName()).maxLength("displayName", u.displayName(), 100)
-                .check("locale", u.locale(), l -> List.of("en", "fr", "ar").contains(l), "user.error.locale");
+                .check("locale", u.locale(), l -> List.of("en", "fr", "ar").contains(l), "account.error.locale");
     }
 }

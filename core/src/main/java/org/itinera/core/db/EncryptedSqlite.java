@@ -61,7 +61,7 @@ public final class EncryptedSqlite {
                 st.execute("PRAGMA busy_timeout = 15000");
                 // never spill plaintext temp tables or sort runs to disk
                 st.execute("PRAGMA temp_store = MEMORY");
-                st.execute("PRAGMA cache_size = -32000");
+                st.execute("PRAGMA cache_size = -16000");
             }
             return connection;
         } catch (SQLException e) {

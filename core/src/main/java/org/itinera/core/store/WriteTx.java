@@ -39,6 +39,7 @@ public final class WriteTx {
     private final DSLContext dsl;
     private final ChangePayload json = new ChangePayload();
     private final Map<String, Batch> batches = new LinkedHashMap<>();
+    private List<Batch> ordered;
     private final Map<Object, Object> scratch = new HashMap<>();
     private final long startCounter;
     private long counter;
@@ -46,6 +47,9 @@ public final class WriteTx {
     private String txId;
     private String userId;
     private int chunkRows = Integer.MAX_VALUE;
+    private boolean bulk;
+    /** Bulk mode: tables inserted into since the last snapshot, with their highest rowid before. */
+    private final Map<Table<?>, Long> bulkSince = new LinkedHashMap<>();
     private int rowsSinceCommit;
 
     WriteTx(Store store, Connection connection, DSLContext dsl, long counter) {
@@ -58,15 +62,18 @@ public final class WriteTx {
 
     private static final class Batch {
         final PreparedStatement statement;
+        final int rank;
         int pending;
 
-        Batch(PreparedStatement statement) {
+        Batch(PreparedStatement statement, int rank) {
             this.statement = statement;
+            this.rank = rank;
         }
     }
 
     void chunkRows(int rows) {
         this.chunkRows = rows;
+        this.bulk = true;
     }
 
     void begin() throws SQLException {
@@ -120,20 +127,14 @@ public final class WriteTx {
         if (row.get("deleted") == null) {
             row.set(field(table, "deleted"), false);
         }
-        Field<?>[] fields = table.fields();
-        Object[] values = new Object[fields.length];
-        List<String> names = new ArrayList<>(fields.length);
-        List<Object> payload = new ArrayList<>(fields.length);
-        for (int i = 0; i < fields.length; i++) {
-            values[i] = row.get(fields[i]);
-            if (SyncedTables.isDataColumn(fields[i]) && values[i] != null) {
-                names.add(fields[i].getName());
-                payload.add(values[i]);
-            }
+        batch(insertSql(table, presentFields(row), presentMask(row)), store.tables().rank(table.getName()),
+                presentValues(row));
+        if (bulk) {
+            // the change records of these rows are written in one INSERT … SELECT per table and chunk
+            bulkSince.computeIfAbsent(table, this::maxRowid);
+        } else {
+            recordChange(c, table.getName(), (String) row.get("id"), "INSERT", h, "{}", null);
         }
-        batch(insertSql(table, fields), values);
-        String id = (String) row.get("id");
-        recordChange(c, table.getName(), id, "INSERT", h, "{}", json.columns(names, payload));
         for (DerivedIndex index : store.derivedFor(table.getName())) {
             index.afterWrite(this, row, true);
         }
@@ -156,8 +157,10 @@ public final class WriteTx {
         if (changed.isEmpty()) {
             return false;
         }
+        snapshotBulkChanges();
         flush();
         String id = (String) row.get("id");
+        keepInsertValues(row, id);
         long c = ++counter;
         long h = store.clock().now();
         lastHlc = h;
@@ -202,6 +205,96 @@ public final class WriteTx {
         update(row);
     }
 
+    // only the columns that have a value: the others take the column default, here and at every
+    // node that applies the change
+    private static List<Field<?>> presentFields(TableRecord<?> row) {
+        List<Field<?>> out = new ArrayList<>();
+        for (Field<?> f : row.fields()) {
+            if (row.get(f) != null) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static long presentMask(TableRecord<?> row) {
+        long mask = 0;
+        Field<?>[] all = row.fields();
+        for (int i = 0; i < all.length; i++) {
+            if (row.get(all[i]) != null) {
+                mask |= 1L << i;
+            }
+        }
+        return mask;
+    }
+
+    private static Object[] presentValues(TableRecord<?> row) {
+        List<Object> out = new ArrayList<>();
+        for (Field<?> f : row.fields()) {
+            Object v = row.get(f);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out.toArray();
+    }
+
+    private long maxRowid(Table<?> table) {
+        try (Statement st = connection.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT coalesce(max(rowid), 0) FROM " + table.getName())) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw Store.failed(e);
+        }
+    }
+
+    /** Writes the change records of rows inserted in bulk mode, in one statement per table. */
+    private void snapshotBulkChanges() {
+        if (bulkSince.isEmpty()) {
+            return;
+        }
+        flush();
+        for (Map.Entry<Table<?>, Long> e : bulkSince.entrySet()) {
+            String t = e.getKey().getName();
+            String sql = "INSERT INTO change_log (node_no, counter, tbl, row_id, op, hlc, user_id, tx_id) "
+                    + "SELECT sync_node, sync_counter, '" + t + "', id, 'INSERT', sync_hlc, ?, ? FROM " + t
+                    + " WHERE rowid > ? ORDER BY rowid";
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                bind(ps, 1, userId);
+                ps.setString(2, txId);
+                ps.setLong(3, e.getValue());
+                ps.executeUpdate();
+            } catch (SQLException ex) {
+                throw Store.failed(ex);
+            }
+        }
+        bulkSince.clear();
+    }
+
+    /**
+     * Copy on write: before a row's first update, its INSERT record gets the values the row was
+     * inserted with (until then the row itself was the record).
+     */
+    private <R extends TableRecord<R>> void keepInsertValues(R row, String id) {
+        List<String> names = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (Field<?> f : row.fields()) {
+            Object v = row.original(f);
+            if (SyncedTables.isDataColumn(f) && v != null) {
+                names.add(f.getName());
+                values.add(v);
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE change_log SET payload = ? WHERE row_id = ? AND op = 'INSERT' AND payload IS NULL")) {
+            ps.setString(1, json.columns(names, values));
+            ps.setString(2, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Store.failed(e);
+        }
+    }
+
     // ---- derived (local, unsynced) tables -------------------------------------------------------
 
     /** Batched statement on a derived table (search indexes). */
@@ -233,7 +326,7 @@ public final class WriteTx {
         Map<Integer, Long> vector = store.prefixVector(dsl, counter - 1);
         List<Dot> extra = new ArrayList<>();
         dsl.select(CHANGE_LOG.NODE_NO, CHANGE_LOG.COUNTER).from(CHANGE_LOG)
-                .where(CHANGE_LOG.TBL.eq(tbl).and(CHANGE_LOG.ROW_ID.eq(rowId)))
+                .where(CHANGE_LOG.ROW_ID.eq(rowId))
                 .forEach(r -> {
                     if (r.value2() > vector.getOrDefault(r.value1(), 0L)) {
                         extra.add(new Dot(r.value1(), r.value2()));
@@ -251,6 +344,7 @@ public final class WriteTx {
     /** Commits what is written so far and carries on in a new transaction (bulk mode). */
     void commitChunk() {
         try {
+            snapshotBulkChanges();
             flush();
             saveNodeState();
             connection.commit(); // the driver opens the next transaction at once
@@ -263,6 +357,7 @@ public final class WriteTx {
     }
 
     void commit() throws SQLException {
+        snapshotBulkChanges();
         flush();
         saveNodeState();
         connection.commit();
@@ -279,6 +374,8 @@ public final class WriteTx {
             }
         }
         batches.clear();
+        bulkSince.clear();
+        ordered = null;
         try {
             connection.rollback();
         } catch (SQLException ignored) {
@@ -301,9 +398,14 @@ public final class WriteTx {
                 .execute();
     }
 
+    /** Executes pending batches, parents before children (foreign-key rank), then change records. */
     void flush() {
+        if (ordered == null) {
+            ordered = new ArrayList<>(batches.values());
+            ordered.sort(java.util.Comparator.comparingInt(b -> b.rank));
+        }
         try {
-            for (Batch b : batches.values()) {
+            for (Batch b : ordered) {
                 if (b.pending > 0) {
                     b.statement.executeBatch();
                     b.pending = 0;
@@ -321,33 +423,42 @@ public final class WriteTx {
     }
 
     private void batch(String sql, Object[] values) {
+        batch(sql, Integer.MAX_VALUE, values);
+    }
+
+    private void batch(String sql, int rank, Object[] values) {
         try {
             Batch b = batches.get(sql);
             if (b == null) {
-                b = new Batch(connection.prepareStatement(sql));
+                b = new Batch(connection.prepareStatement(sql), rank);
                 batches.put(sql, b);
+                ordered = null;
             }
             for (int i = 0; i < values.length; i++) {
                 bind(b.statement, i + 1, values[i]);
             }
             b.statement.addBatch();
             if (++b.pending >= 500) {
-                b.statement.executeBatch();
-                b.pending = 0;
+                // all tables together, in first-use order, so parents reach the database before
+                // their children and no deferred foreign-key violation is ever outstanding
+                flush();
             }
         } catch (SQLException e) {
             throw Store.failed(e);
         }
     }
 
-    private final Map<Table<?>, String> insertSqlCache = new HashMap<>();
+    private record InsertShape(Table<?> table, long columns) {
+    }
 
-    private String insertSql(Table<?> table, Field<?>[] fields) {
-        return insertSqlCache.computeIfAbsent(table, t -> {
-            StringBuilder sb = new StringBuilder("INSERT INTO ").append(t.getName()).append(" (");
+    private final Map<InsertShape, String> insertSqlCache = new HashMap<>();
+
+    private String insertSql(Table<?> table, List<Field<?>> fields, long mask) {
+        return insertSqlCache.computeIfAbsent(new InsertShape(table, mask), shape -> {
+            StringBuilder sb = new StringBuilder("INSERT INTO ").append(table.getName()).append(" (");
             StringBuilder q = new StringBuilder();
-            for (int i = 0; i < fields.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(fields[i].getName());
+            for (int i = 0; i < fields.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(fields.get(i).getName());
                 q.append(i == 0 ? "?" : ", ?");
             }
             return sb.append(") VALUES (").append(q).append(')').toString();

@@ -47,6 +47,20 @@ public final class ThreadPoolTaskExecutor implements TaskExecutor {
                 return cancelled.get() || Thread.currentThread().isInterrupted();
             }
         };
+        if (pool.isShutdown()) {
+            LOG.debug("task '{}' not started: the application is closing", task.name());
+            return new TaskHandle() {
+                @Override
+                public void cancel() {
+                    // never started
+                }
+
+                @Override
+                public boolean isDone() {
+                    return true;
+                }
+            };
+        }
         Future<?> future = pool.submit(() -> {
             try {
                 T result = task.work().run(sink);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Set;
 import org.itinera.core.access.Actor;
 import org.itinera.core.access.NewUser;
+import org.itinera.core.access.PassphrasePolicy;
 import org.itinera.core.access.RoleGrant;
 import org.itinera.core.access.Role;
 import org.itinera.core.access.UserAccount;
@@ -22,6 +23,7 @@ import org.itinera.core.organisation.Office;
 import org.itinera.core.reference.ReferenceData;
 import org.itinera.core.store.IdGenerator;
 import org.itinera.core.store.NodeSetup;
+import org.itinera.core.validation.Validator;
 
 /**
  * Itinera on one laptop before anyone signs in: the data directory and its keyring. Turns a first
@@ -57,6 +59,7 @@ public final class Installation {
         if (isInitialised()) {
             throw new IllegalStateException("already initialised: " + dir.root());
         }
+        validate(setup);
         try {
             dir.create();
         } catch (IOException e) {
@@ -82,6 +85,24 @@ public final class Installation {
             db.close();
             throw e;
         }
+    }
+
+    /** Checks everything a first run needs before anything is written, so a refusal leaves no trace. */
+    public void validate(FirstRun setup) {
+        Validator v = new Validator()
+                .required("adminUsername", setup.adminUsername())
+                .check("adminUsername", setup.adminUsername(), n -> n.strip().matches("[A-Za-z0-9._-]{3,32}"),
+                        "account.error.username")
+                .required("adminDisplayName", setup.adminDisplayName())
+                .maxLength("adminDisplayName", setup.adminDisplayName(), 100)
+                .required("officeCode", setup.officeCode())
+                .check("officeCode", setup.officeCode(), c -> c.strip().matches("[A-Za-z]{2,6}"), "validation.officeCode")
+                .required("officeName", setup.officeName())
+                .required("officeCountry", setup.officeCountry())
+                .check("officeCountry", setup.officeCountry(), c -> reference.country(c).isPresent(),
+                        "validation.unknownCountry");
+        new PassphrasePolicy().check("passphrase", setup.passphrase(), setup.adminUsername()).forEach(v::add);
+        v.throwIfInvalid();
     }
 
     /** Unlocks the database with a user's passphrase and opens their workspace. */

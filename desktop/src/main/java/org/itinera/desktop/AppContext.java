@@ -1,0 +1,102 @@
+package org.itinera.desktop;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import org.itinera.core.db.DataDirectory;
+import org.itinera.core.reference.ReferenceData;
+import org.itinera.core.task.TaskExecutor;
+import org.itinera.core.task.ThreadPoolTaskExecutor;
+import org.itinera.core.workspace.Installation;
+import org.itinera.core.workspace.Workspace;
+import org.itinera.desktop.i18n.Messages;
+
+/**
+ * The composition root: builds every long-lived object of the application with plain
+ * constructors, once. The signed-in {@link Workspace} (database and core services) is opened and
+ * closed here too; screens receive what they need from this object, never from statics.
+ */
+public final class AppContext implements AutoCloseable {
+    private final AppConfig config;
+    private final Clock clock;
+    private final ReferenceData reference;
+    private final Installation installation;
+    private final TaskExecutor executor;
+    private Messages messages;
+    private Workspace workspace;
+
+    public AppContext(AppConfig config, Clock clock, TaskExecutor executor) {
+        this.config = config;
+        this.clock = clock;
+        this.reference = new ReferenceData();
+        this.installation = new Installation(new DataDirectory(config.dataDirectory()), config.kdf(), reference, clock,
+                new SecureRandom());
+        this.executor = executor;
+        this.messages = new Messages(config.language() == null ? Locale.getDefault() : Locale.forLanguageTag(config.language()));
+    }
+
+    /** The application as started from the desktop: tasks on a background pool, results on {@code uiThread}. */
+    public static AppContext forDesktop(AppConfig config, Executor uiThread) {
+        return new AppContext(config, Clock.systemDefaultZone(), new ThreadPoolTaskExecutor(2, uiThread));
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ReferenceData reference() {
+        return reference;
+    }
+
+    public Installation installation() {
+        return installation;
+    }
+
+    public TaskExecutor executor() {
+        return executor;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public void useLanguage(String language) {
+        this.messages = Messages.forLanguage(language);
+    }
+
+    /** The signed-in user's workspace. */
+    public Workspace workspace() {
+        if (workspace == null) {
+            throw new IllegalStateException("nobody is signed in");
+        }
+        return workspace;
+    }
+
+    public boolean signedIn() {
+        return workspace != null;
+    }
+
+    public void signedIn(Workspace ws) {
+        signOut();
+        this.workspace = ws;
+        useLanguage(ws.currentUser().locale());
+    }
+
+    public void signOut() {
+        if (workspace != null) {
+            workspace.close();
+            workspace = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        signOut();
+        executor.close();
+    }
+}

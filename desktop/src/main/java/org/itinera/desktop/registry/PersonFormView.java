@@ -1,0 +1,71 @@
+package org.itinera.desktop.registry;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.itinera.core.casefile.Person;
+import org.itinera.core.casefile.Sex;
+import org.itinera.core.reference.Country;
+import org.itinera.core.reference.ReferenceData;
+import org.itinera.desktop.i18n.Messages;
+import org.itinera.desktop.ui.FormBuilder;
+import org.itinera.desktop.ui.Views;
+
+/** The person form, built with the form builder. */
+final class PersonFormView {
+    private PersonFormView() {
+    }
+
+    static Node create(PersonFormViewModel vm, Messages m, ReferenceData reference, Consumer<Person> onSaved,
+                       Runnable onClose) {
+        FormBuilder form = new FormBuilder(m, vm.errors())
+                .section("person.section.names")
+                .text("givenName", "person.givenName", vm.givenName)
+                .text("middleName", "person.middleName", vm.middleName)
+                .text("familyName", "person.familyName", vm.familyName)
+                .text("givenNameOrig", "person.givenNameOrig", vm.givenNameOrig)
+                .text("familyNameOrig", "person.familyNameOrig", vm.familyNameOrig)
+                .section("person.section.identity")
+                .choice("sex", "person.sex", vm.sex, Arrays.asList(Sex.values()), m::label)
+                .text("birthDate", "person.birthDate", vm.birthDate)
+                .check("birthEstimated", "person.birthEstimated", vm.birthEstimated)
+                .choice("nationality", "person.nationality", vm.nationality, reference.countries(m.locale()),
+                        (Country c) -> c.name(m.locale()))
+                .text("placeOfBirth", "person.placeOfBirth", vm.placeOfBirth)
+                .choice("primaryLanguage", "person.language", vm.language, PersonFormViewModel.COMMON_LANGUAGES,
+                        code -> reference.language(code).map(l -> l.name() + " (" + code + ")").orElse(code))
+                .text("phone", "person.phone", vm.phone);
+        // original-script names are typed right to left whatever the interface language
+        form.input("givenNameOrig").setNodeOrientation(javafx.geometry.NodeOrientation.RIGHT_TO_LEFT);
+        form.input("familyNameOrig").setNodeOrientation(javafx.geometry.NodeOrientation.RIGHT_TO_LEFT);
+        Label title = Views.label(m, vm.isNew() ? "person.new" : "person.edit", "title-3");
+        Label hint = Views.label(m, "person.birthDateHint", "text-muted");
+        Button save = new Button(m.get("common.save"));
+        save.setId("savePerson");
+        save.setDefaultButton(true);
+        save.getStyleClass().add("accent");
+        save.disableProperty().bind(vm.saving());
+        save.setOnAction(e -> vm.save(onSaved));
+        Button cancel = new Button(m.get("common.close"));
+        cancel.setId("closePerson");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> onClose.run());
+        Label summary = new Label();
+        summary.setId("formSummary");
+        summary.getStyleClass().add("field-error");
+        summary.setWrapText(true);
+        summary.textProperty().bind(vm.summary());
+        VBox box = new VBox(8, title, form.build(), hint, summary, new HBox(8, save, cancel));
+        box.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setId("personForm");
+        return scroll;
+    }
+}

@@ -1,0 +1,68 @@
+package org.itinera.desktop.signin;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.itinera.core.task.BackgroundTask;
+import org.itinera.core.workspace.Workspace;
+import org.itinera.desktop.AppContext;
+import org.itinera.desktop.ui.ErrorMessages;
+
+/** Sign-in: username and passphrase unlock the database key, then the user's workspace opens. */
+public final class SignInViewModel {
+    private final AppContext context;
+    private final Runnable onSignedIn;
+    private final StringProperty username = new SimpleStringProperty("");
+    private final StringProperty passphrase = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+
+    public SignInViewModel(AppContext context, Runnable onSignedIn) {
+        this.context = context;
+        this.onSignedIn = onSignedIn;
+    }
+
+    public StringProperty username() {
+        return username;
+    }
+
+    public StringProperty passphrase() {
+        return passphrase;
+    }
+
+    public StringProperty error() {
+        return error;
+    }
+
+    public BooleanProperty busy() {
+        return busy;
+    }
+
+    public void signIn() {
+        if (busy.get()) {
+            return;
+        }
+        if (username.get().isBlank() || passphrase.get().isEmpty()) {
+            error.set(context.messages().get("signin.error.empty"));
+            return;
+        }
+        busy.set(true);
+        error.set("");
+        String user = username.get().strip();
+        char[] pass = passphrase.get().toCharArray();
+        context.executor().execute(BackgroundTask.<Workspace>of("sign in",
+                        p -> context.installation().signIn(user, pass))
+                .onSuccess(ws -> {
+                    busy.set(false);
+                    passphrase.set("");
+                    context.signedIn(ws);
+                    onSignedIn.run();
+                })
+                .onFailure(e -> {
+                    busy.set(false);
+                    passphrase.set("");
+                    error.set(new ErrorMessages(context.messages()).describe(e));
+                }));
+    }
+}

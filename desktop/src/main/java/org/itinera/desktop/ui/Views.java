@@ -1,0 +1,25 @@
+package org.itinera.desktop.ui;
+
+import javafx.geometry.NodeOrientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import org.itinera.desktop.i18n.Messages;
+
+/** Small helpers every view uses. */
+public final class Views {
+    private Views() {
+    }
+
+    public static Label label(Messages m, String key, String... styleClasses) {
+        Label l = new Label(m.get(key));
+        l.getStyleClass().addAll(styleClasses);
+        l.setWrapText(true);
+        return l;
+    }
+
+    /** Arabic lays out right to left; everything else left to right. */
+    public static <N extends Node> N oriented(N node, Messages m) {
+        node.setNodeOrientation(m.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
+        return node;
+    }
+}
