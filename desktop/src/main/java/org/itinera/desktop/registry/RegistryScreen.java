@@ -100,6 +100,12 @@ public final class RegistryScreen {
             }
         });
         vm.refresh();
+        // keyboard first: the caseworker can type a name as soon as the registry opens
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(search::requestFocus);
+            }
+        });
         return root;
     }
 
