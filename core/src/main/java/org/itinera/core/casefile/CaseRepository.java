@@ -31,7 +31,10 @@ public final class CaseRepository {
     }
 
     public List<CaseSummary> page(DSLContext dsl, int offset, int limit) {
-        return select(dsl, CASE_FILE.DELETED.isFalse()).orderBy(CASE_FILE.CASE_NO).limit(limit).offset(offset)
+        // the offset is walked on the case-number index; only the page's rows are joined
+        var page = dsl.select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.DELETED.isFalse())
+                .orderBy(CASE_FILE.CASE_NO, CASE_FILE.ID).limit(limit).offset(offset);
+        return select(dsl, CASE_FILE.ID.in(page)).orderBy(CASE_FILE.CASE_NO, CASE_FILE.ID)
                 .fetch(CaseRepository::summary);
     }
 

@@ -42,11 +42,14 @@ public final class HouseholdRepository {
         var members = DSL.selectCount().from(HOUSEHOLD_MEMBER)
                 .where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.eq(HOUSEHOLD.ID).and(HOUSEHOLD_MEMBER.DELETED.isFalse()))
                 .asField("members");
+        // the offset is walked on the reference index; only the page's rows are joined
+        var page = dsl.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(HOUSEHOLD.DELETED.isFalse())
+                .orderBy(HOUSEHOLD.REFERENCE, HOUSEHOLD.ID).limit(limit).offset(offset);
         return dsl.select(HOUSEHOLD.ID, HOUSEHOLD.REFERENCE, PERSON.GIVEN_NAME, PERSON.FAMILY_NAME, members,
                         HOUSEHOLD.OFFICE_ID)
                 .from(HOUSEHOLD).leftJoin(PERSON).on(PERSON.ID.eq(HOUSEHOLD.HEAD_PERSON_ID))
-                .where(HOUSEHOLD.DELETED.isFalse())
-                .orderBy(HOUSEHOLD.REFERENCE).limit(limit).offset(offset)
+                .where(HOUSEHOLD.ID.in(page))
+                .orderBy(HOUSEHOLD.REFERENCE, HOUSEHOLD.ID)
                 .fetch(r -> new HouseholdSummary(r.value1(), r.value2(),
                         r.value3() == null ? "" : r.value3() + " " + r.value4(), (Integer) r.value5(), r.value6()));
     }

@@ -1,6 +1,7 @@
 package org.itinera.core.casefile;
 
 import static org.itinera.schema.jooq.Tables.PERSON;
+import static org.itinera.schema.jooq.Tables.PERSON_COUNT;
 import static org.itinera.schema.jooq.Tables.PERSON_SEARCH;
 
 import java.time.LocalDate;
@@ -50,21 +51,48 @@ public final class PersonRepository {
         return dsl.select(PERSON.OFFICE_ID).from(PERSON).where(PERSON.ID.eq(id)).fetchOptional(PERSON.OFFICE_ID);
     }
 
-    /** A page of the registry in name order (family name, then given name). */
+    /**
+     * A page of the registry in name order (family name, then given name). The offset is walked on
+     * the sort index alone; only the page's rows are joined to the person table.
+     */
     public List<PersonSummary> page(DSLContext dsl, int offset, int limit, Collection<String> offices) {
-        return dsl.select(PERSON.fields()).from(PERSON_SEARCH).join(PERSON).on(PERSON.ID.eq(PERSON_SEARCH.PERSON_ID))
-                .where(officeFilter(offices))
-                .orderBy(PERSON_SEARCH.SORT_KEY, PERSON_SEARCH.PERSON_ID)
-                .limit(limit).offset(offset)
+        var ids = offices == null
+                ? dsl.select(PERSON_SEARCH.PERSON_ID, PERSON_SEARCH.SORT_KEY).from(PERSON_SEARCH)
+                        .orderBy(PERSON_SEARCH.SORT_KEY, PERSON_SEARCH.PERSON_ID).limit(limit).offset(offset)
+                : dsl.select(PERSON_SEARCH.PERSON_ID, PERSON_SEARCH.SORT_KEY).from(PERSON_SEARCH)
+                        .join(PERSON).on(PERSON.ID.eq(PERSON_SEARCH.PERSON_ID)).where(officeFilter(offices))
+                        .orderBy(PERSON_SEARCH.SORT_KEY, PERSON_SEARCH.PERSON_ID).limit(limit).offset(offset);
+        return pageOf(dsl, ids.asTable("page"));
+    }
+
+    /** The page that follows a given row: a seek on the sort index, as fast in the millionth row as in the first. */
+    public List<PersonSummary> pageAfter(DSLContext dsl, String sortKey, String personId, int limit,
+                                         Collection<String> offices) {
+        var after = DSL.row(PERSON_SEARCH.SORT_KEY, PERSON_SEARCH.PERSON_ID).gt(sortKey, personId);
+        var ids = offices == null
+                ? dsl.select(PERSON_SEARCH.PERSON_ID, PERSON_SEARCH.SORT_KEY).from(PERSON_SEARCH).where(after)
+                        .orderBy(PERSON_SEARCH.SORT_KEY, PERSON_SEARCH.PERSON_ID).limit(limit)
+                : dsl.select(PERSON_SEARCH.PERSON_ID, PERSON_SEARCH.SORT_KEY).from(PERSON_SEARCH)
+                        .join(PERSON).on(PERSON.ID.eq(PERSON_SEARCH.PERSON_ID)).where(after.and(officeFilter(offices)))
+                        .orderBy(PERSON_SEARCH.SORT_KEY, PERSON_SEARCH.PERSON_ID).limit(limit);
+        return pageOf(dsl, ids.asTable("page"));
+    }
+
+    private static List<PersonSummary> pageOf(DSLContext dsl, org.jooq.Table<?> page) {
+        var pageId = page.field(PERSON_SEARCH.PERSON_ID);
+        var pageKey = page.field(PERSON_SEARCH.SORT_KEY);
+        return dsl.select(PERSON.fields()).from(page).join(PERSON).on(PERSON.ID.eq(pageId))
+                .orderBy(pageKey, pageId)
                 .fetch(r -> summary(r.into(PERSON)));
     }
 
+    /** Persons in the registry (kept per office by the search index: no scan of a million rows). */
     public int count(DSLContext dsl, Collection<String> offices) {
-        if (offices == null) {
-            return dsl.fetchCount(PERSON_SEARCH);
-        }
-        return dsl.fetchCount(DSL.select(PERSON.ID).from(PERSON_SEARCH).join(PERSON)
-                .on(PERSON.ID.eq(PERSON_SEARCH.PERSON_ID)).where(officeFilter(offices)));
+        var n = dsl.select(DSL.coalesce(DSL.sum(PERSON_COUNT.N), DSL.inline(java.math.BigDecimal.ZERO)))
+                .from(PERSON_COUNT)
+                .where(offices == null ? DSL.noCondition() : PERSON_COUNT.OFFICE_ID.in(offices))
+                .fetchOne(0, Integer.class);
+        return n == null ? 0 : n;
     }
 
     /** Persons by id, in the order given, skipping those deleted or outside the offices. */
@@ -131,6 +159,7 @@ public final class PersonRepository {
     static PersonSummary summary(PersonRecord r) {
         Person p = toPerson(r);
         return new PersonSummary(p.id(), p.details().latinName(), p.details().originalName(), p.details().sex(),
-                p.details().birthDate().display(), p.details().nationality(), p.details().officeId());
+                p.details().birthDate().display(), p.details().nationality(), p.details().officeId(),
+                PersonSearchIndex.sortKey(r.getFamilyName(), r.getGivenName()));
     }
 }

@@ -22,6 +22,8 @@ public final class PersonSearchIndex implements DerivedIndex {
         String id = row.get("id", String.class);
         if (!inserted) {
             tx.derivedExecute("DELETE FROM person_fts WHERE rowid = (SELECT fts_rowid FROM person_search WHERE person_id = ?)", id);
+            tx.derivedExecute("UPDATE person_count SET n = n - 1 WHERE office_id = "
+                    + "(SELECT coalesce(office_id, '') FROM person_search WHERE person_id = ?)", id);
             tx.derivedExecute("DELETE FROM person_search WHERE person_id = ?", id);
         }
         boolean gone = Boolean.TRUE.equals(row.get("deleted", Boolean.class)) || row.get("merged_into") != null;
@@ -32,7 +34,11 @@ public final class PersonSearchIndex implements DerivedIndex {
                 ((Number) tx.dsl().fetchValue("SELECT coalesce(max(rowid), 0) FROM person_fts")).longValue()});
         long rowid = ++next[0];
         tx.derivedBatch("INSERT INTO person_fts (rowid, person_id, names) VALUES (?, ?, ?)", rowid, id, names(row));
-        tx.derivedBatch("INSERT INTO person_search (person_id, sort_key, fts_rowid) VALUES (?, ?, ?)", id, sortKey(row), rowid);
+        String office = row.get("office_id", String.class);
+        tx.derivedBatch("INSERT INTO person_search (person_id, sort_key, fts_rowid, office_id) VALUES (?, ?, ?, ?)",
+                id, sortKey(row), rowid, office);
+        tx.derivedBatch("INSERT INTO person_count (office_id, n) VALUES (?, 1) "
+                + "ON CONFLICT (office_id) DO UPDATE SET n = n + 1", office == null ? "" : office);
     }
 
     static String names(Record row) {
@@ -44,7 +50,11 @@ public final class PersonSearchIndex implements DerivedIndex {
     }
 
     static String sortKey(Record row) {
-        return NameFolding.fold(row.get("family_name", String.class)) + " "
-                + NameFolding.fold(row.get("given_name", String.class));
+        return sortKey(row.get("family_name", String.class), row.get("given_name", String.class));
+    }
+
+    /** The registry's order: family name, then given name, folded. */
+    static String sortKey(String familyName, String givenName) {
+        return NameFolding.fold(familyName) + " " + NameFolding.fold(givenName);
     }
 }

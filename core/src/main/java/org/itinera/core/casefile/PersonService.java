@@ -70,6 +70,13 @@ public final class PersonService {
         return store.read(dsl -> persons.page(dsl, offset, limit, offices));
     }
 
+    /** The page after a row already shown (fast at any depth of the list). */
+    public List<PersonSummary> pageAfter(Actor actor, PersonSummary last, int limit) {
+        access.require(actor, Permission.PERSON_READ);
+        Collection<String> offices = visibleOffices(actor);
+        return store.read(dsl -> persons.pageAfter(dsl, last.sortKey(), last.id(), limit, offices));
+    }
+
     public int count(Actor actor) {
         access.require(actor, Permission.PERSON_READ);
         Collection<String> offices = visibleOffices(actor);

@@ -6,8 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.itinera.core.i18n.UserMessage;
@@ -28,7 +26,8 @@ public final class Database implements AutoCloseable {
     private final DatabaseKey key;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
-    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    // LIFO: the most recently used connection has the warmest page cache
+    private final java.util.concurrent.BlockingDeque<Connection> readers = new java.util.concurrent.LinkedBlockingDeque<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
     private final Settings settings = new Settings()
             .withExecuteLogging(false)
@@ -70,7 +69,7 @@ public final class Database implements AutoCloseable {
         } catch (DataAccessException e) {
             throw translate(e);
         } finally {
-            readers.offer(c);
+            readers.offerFirst(c);
         }
     }
 
@@ -114,7 +113,7 @@ public final class Database implements AutoCloseable {
     }
 
     private Connection borrowReader() {
-        Connection c = readers.poll();
+        Connection c = readers.pollFirst();
         if (c != null) {
             return c;
         }
@@ -126,7 +125,7 @@ public final class Database implements AutoCloseable {
             }
         }
         try {
-            return readers.take();
+            return readers.takeFirst();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DatabaseException(UserMessage.of("db.error.interrupted"), e);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.itinera.core.i18n.UserMessage;
 import org.itinera.schema.SchemaVersion;
@@ -51,22 +52,31 @@ public final class SchemaMigrator {
                 throw new DatabaseException(UserMessage.of("db.error.newerSchema", from, SchemaVersion.LATEST), null);
             }
             List<Path> backups = new ArrayList<>();
+            if (from == SchemaVersion.LATEST) {
+                return new Result(from, from, backups); // the usual start: Flyway is not even loaded
+            }
             DataSource ds = new KeyedDataSource(db);
-            for (int v = from + 1; v <= SchemaVersion.LATEST; v++) {
-                if (from > 0 || v > 1) {
-                    backups.add(backup(c, db.file(), backupDir, v));
+            MigrationInfo[] pending = flyway(ds, null).info().pending();
+            for (MigrationInfo m : pending) {
+                if (from > 0 || m != pending[0]) {
+                    backups.add(backup(c, db.file(), backupDir, m.getVersion().getVersion()));
                 }
-                LOG.info("Applying schema migration V{}", v);
-                Flyway.configure(getClass().getClassLoader())
-                        .dataSource(ds)
-                        .locations("classpath:db/migration")
-                        .target(MigrationVersion.fromVersion(Integer.toString(v)))
-                        .cleanDisabled(true)
-                        .load()
-                        .migrate();
+                LOG.info("Applying schema migration V{}", m.getVersion().getVersion());
+                flyway(ds, m.getVersion()).migrate();
             }
             return new Result(from, SchemaVersion.LATEST, backups);
         });
+    }
+
+    private Flyway flyway(DataSource ds, MigrationVersion target) {
+        var config = Flyway.configure(getClass().getClassLoader())
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .cleanDisabled(true);
+        if (target != null) {
+            config.target(target);
+        }
+        return config.load();
     }
 
     private static int currentVersion(Connection c) throws SQLException {
@@ -84,7 +94,7 @@ public final class SchemaMigrator {
         }
     }
 
-    private Path backup(Connection c, Path dbFile, Path backupDir, int version) throws SQLException {
+    private Path backup(Connection c, Path dbFile, Path backupDir, String version) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }

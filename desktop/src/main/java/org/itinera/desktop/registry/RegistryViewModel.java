@@ -23,8 +23,8 @@ import org.itinera.desktop.ui.PagedList;
  * search. All queries run in the background; the lists stay responsive at a million persons.
  */
 public final class RegistryViewModel {
-    public static final int SEARCH_LIMIT = 200;
-    static final PersonSummary LOADING_PERSON = new PersonSummary(null, "…", "", null, "", "", null);
+    public static final int SEARCH_LIMIT = 100;
+    static final PersonSummary LOADING_PERSON = new PersonSummary(null, "…", "", null, "", "", null, "");
     static final HouseholdSummary LOADING_HOUSEHOLD = new HouseholdSummary(null, "…", "", 0, null);
     static final CaseSummary LOADING_CASE = new CaseSummary(null, "…", null, null, null, "", "", null);
 
@@ -46,9 +46,11 @@ public final class RegistryViewModel {
         this.ws = ws;
         this.executor = executor;
         this.messages = messages;
-        this.allPersons = new PagedList<>((o, l) -> ws.persons().page(ws.actor(), o, l), executor, LOADING_PERSON);
-        this.households = new PagedList<>((o, l) -> ws.households().page(ws.actor(), o, l), executor, LOADING_HOUSEHOLD);
-        this.cases = new PagedList<>((o, l) -> ws.cases().page(ws.actor(), o, l), executor, LOADING_CASE);
+        this.allPersons = new PagedList<>((o, l, previous) -> previous != null && previous.id() != null
+                ? ws.persons().pageAfter(ws.actor(), previous, l)
+                : ws.persons().page(ws.actor(), o, l), executor, LOADING_PERSON);
+        this.households = new PagedList<>((o, l, p) -> ws.households().page(ws.actor(), o, l), executor, LOADING_HOUSEHOLD);
+        this.cases = new PagedList<>((o, l, p) -> ws.cases().page(ws.actor(), o, l), executor, LOADING_CASE);
     }
 
     public record Counts(int persons, int households, int cases) {

@@ -51,8 +51,13 @@ public final class SignInViewModel {
         error.set("");
         String user = username.get().strip();
         char[] pass = passphrase.get().toCharArray();
-        context.executor().execute(BackgroundTask.<Workspace>of("sign in",
-                        p -> context.installation().signIn(user, pass))
+        context.executor().execute(BackgroundTask.<Workspace>of("sign in", p -> {
+                    Workspace ws = context.installation().signIn(user, pass);
+                    // Argon2id just used 64 MiB of heap for a moment: give it back to the OS now
+                    // rather than keep it committed for the whole session (field laptops are small)
+                    System.gc();
+                    return ws;
+                })
                 .onSuccess(ws -> {
                     busy.set(false);
                     passphrase.set("");

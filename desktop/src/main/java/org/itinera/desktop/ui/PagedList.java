@@ -15,10 +15,14 @@ import org.itinera.core.task.TaskExecutor;
  * placeholder; then the control is told those rows changed. Only a bounded number of pages is kept.
  */
 public final class PagedList<T> extends ObservableListBase<T> {
-    /** Loads {@code limit} items starting at {@code offset}; runs off the UI thread. */
+    /**
+     * Loads {@code limit} items starting at {@code offset}; runs off the UI thread. {@code previous}
+     * is the item just before the page when it is loaded (null otherwise), so a loader can seek from
+     * it instead of counting an offset from the start.
+     */
     @FunctionalInterface
     public interface PageLoader<T> {
-        List<T> load(int offset, int limit) throws Exception;
+        List<T> load(int offset, int limit, T previous) throws Exception;
     }
 
     public static final int PAGE = 200;
@@ -84,7 +88,9 @@ public final class PagedList<T> extends ObservableListBase<T> {
             return;
         }
         int gen = generation;
-        executor.execute(BackgroundTask.of("load page", p -> loader.load(page * PAGE, PAGE))
+        List<T> before = page > 0 ? pages.get(page - 1) : null;
+        T previous = before != null && before.size() == PAGE ? before.get(PAGE - 1) : null;
+        executor.execute(BackgroundTask.of("load page", p -> loader.load(page * PAGE, PAGE, previous))
                 .onSuccess(items -> arrived(gen, page, items))
                 .onFailure(e -> loading.remove(page)));
     }
