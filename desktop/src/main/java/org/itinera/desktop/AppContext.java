@@ -24,6 +24,7 @@ public final class AppContext implements AutoCloseable {
     private final Installation installation;
     private final TaskExecutor executor;
     private Messages messages;
+    private boolean languageChosen;
     private Workspace workspace;
 
     public AppContext(AppConfig config, Clock clock, TaskExecutor executor) {
@@ -34,6 +35,7 @@ public final class AppContext implements AutoCloseable {
                 new SecureRandom());
         this.executor = executor;
         this.messages = new Messages(config.language() == null ? Locale.getDefault() : Locale.forLanguageTag(config.language()));
+        this.languageChosen = config.language() != null;
     }
 
     /** The application as started from the desktop: tasks on a background pool, results on {@code uiThread}. */
@@ -65,8 +67,10 @@ public final class AppContext implements AutoCloseable {
         return messages;
     }
 
+    /** A language picked by the person at the keyboard: it holds for this session. */
     public void useLanguage(String language) {
         this.messages = Messages.forLanguage(language);
+        this.languageChosen = true;
     }
 
     /** The signed-in user's workspace. */
@@ -84,7 +88,9 @@ public final class AppContext implements AutoCloseable {
     public void signedIn(Workspace ws) {
         signOut();
         this.workspace = ws;
-        useLanguage(ws.currentUser().locale());
+        if (!languageChosen) {
+            this.messages = Messages.forLanguage(ws.currentUser().locale()); // the account's own language
+        }
     }
 
     public void signOut() {

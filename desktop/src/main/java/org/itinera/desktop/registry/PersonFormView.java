@@ -16,6 +16,7 @@ import org.itinera.core.reference.ReferenceData;
 import org.itinera.desktop.i18n.Messages;
 import org.itinera.desktop.ui.FormBuilder;
 import org.itinera.desktop.ui.Views;
+import org.itinera.desktop.ui.WrappedText;
 
 /** The person form, built with the form builder. */
 final class PersonFormView {
@@ -45,7 +46,7 @@ final class PersonFormView {
         form.input("givenNameOrig").setNodeOrientation(javafx.geometry.NodeOrientation.RIGHT_TO_LEFT);
         form.input("familyNameOrig").setNodeOrientation(javafx.geometry.NodeOrientation.RIGHT_TO_LEFT);
         Label title = Views.label(m, vm.isNew() ? "person.new" : "person.edit", "title-3");
-        Label hint = Views.label(m, "person.birthDateHint", "text-muted");
+        var hint = Views.paragraph(m, "person.birthDateHint", "text-muted");
         Button save = new Button(m.get("common.save"));
         save.setId("savePerson");
         save.setDefaultButton(true);
@@ -56,10 +57,9 @@ final class PersonFormView {
         cancel.setId("closePerson");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> onClose.run());
-        Label summary = new Label();
+        WrappedText summary = new WrappedText();
         summary.setId("formSummary");
         summary.getStyleClass().add("field-error");
-        summary.setWrapText(true);
         summary.textProperty().bind(vm.summary());
         VBox box = new VBox(8, title, form.build(), hint, summary, new HBox(8, save, cancel));
         box.setPadding(new Insets(12));

@@ -81,10 +81,11 @@ public final class RegistryScreen {
         bar.setAlignment(Pos.CENTER_LEFT);
 
         persons = personTable();
+        // the other lists are built the first time their tab is chosen
         TabPane tabs = new TabPane(
-                tab("registry.tab.persons", persons),
-                tab("registry.tab.households", householdTable()),
-                tab("registry.tab.cases", caseTable()));
+                tab("registry.tab.persons", () -> persons),
+                tab("registry.tab.households", this::householdTable),
+                tab("registry.tab.cases", this::caseTable));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("registryTabs");
 
@@ -173,9 +174,17 @@ public final class RegistryScreen {
         return c;
     }
 
-    private Tab tab(String key, Node content) {
-        Tab t = new Tab(m.get(key), content);
+    private Tab tab(String key, java.util.function.Supplier<Node> content) {
+        Tab t = new Tab(m.get(key));
         t.setId(key);
+        if (t.isSelected()) {
+            t.setContent(content.get());
+        }
+        t.selectedProperty().addListener((o, was, is) -> {
+            if (is && t.getContent() == null) {
+                t.setContent(content.get());
+            }
+        });
         return t;
     }
 

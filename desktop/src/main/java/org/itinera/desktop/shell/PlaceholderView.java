@@ -15,8 +15,8 @@ final class PlaceholderView {
     static Node create(Area area, Messages m) {
         Label title = new Label(m.label(area));
         title.getStyleClass().add("title-2");
-        Label body = Views.label(m, "placeholder." + area.name(), "text-muted");
-        Label status = Views.label(m, "placeholder.notYet");
+        var body = Views.paragraph(m, "placeholder." + area.name(), "text-muted");
+        var status = Views.paragraph(m, "placeholder.notYet");
         VBox box = new VBox(12, title, status, body);
         box.setId("placeholder-" + area.name());
         box.setPadding(new Insets(32));

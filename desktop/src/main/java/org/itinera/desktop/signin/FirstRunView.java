@@ -16,6 +16,7 @@ import org.itinera.core.reference.ReferenceData;
 import org.itinera.desktop.i18n.Messages;
 import org.itinera.desktop.ui.FormBuilder;
 import org.itinera.desktop.ui.Views;
+import org.itinera.desktop.ui.WrappedText;
 
 /** The first-run screen: the first administrator and the office of this laptop. */
 public final class FirstRunView {
@@ -39,21 +40,21 @@ public final class FirstRunView {
                 .choice("officeCountry", "firstrun.country", vm.country(), reference.countries(m.locale()),
                         (Country c) -> c.name(m.locale()));
         Label title = Views.label(m, "firstrun.title", "title-2");
-        Label intro = Views.label(m, "firstrun.intro", "text-muted");
-        Label rules = Views.label(m, "firstrun.passphraseRules", "text-muted");
+        var intro = Views.paragraph(m, "firstrun.intro", "text-muted");
+        var rules = Views.paragraph(m, "firstrun.passphraseRules", "text-muted");
         Button create = new Button(m.get("firstrun.create"));
         create.setId("createInstallation");
         create.setDefaultButton(true);
         create.getStyleClass().add("accent");
         create.disableProperty().bind(vm.busy());
         create.setOnAction(e -> vm.create());
-        Label error = new Label();
+        WrappedText error = new WrappedText();
         error.setId("firstRunError");
         error.getStyleClass().add("field-error");
         error.textProperty().bind(vm.error());
         HBox language = new HBox(8, Views.label(m, "signin.language", "text-muted"), LanguagePicker.create(m, onLanguage));
         language.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(10, title, intro, rules, form.build(), new HBox(10, create, error), language);
+        VBox card = new VBox(10, title, intro, rules, form.build(), create, error, language);
         card.getStyleClass().add("signin-card");
         card.setMaxWidth(640);
         card.setPadding(new Insets(24));

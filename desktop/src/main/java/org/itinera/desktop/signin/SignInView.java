@@ -16,6 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.itinera.desktop.i18n.Messages;
 import org.itinera.desktop.ui.Views;
+import org.itinera.desktop.ui.WrappedText;
 
 /** The sign-in screen. In demo mode it says which accounts exist and their passphrase. */
 public final class SignInView {
@@ -24,7 +25,7 @@ public final class SignInView {
 
     public static Parent create(SignInViewModel vm, Messages m, String demoHint, Consumer<Locale> onLanguage) {
         Label title = Views.label(m, "app.name", "title-1");
-        Label subtitle = Views.label(m, "signin.subtitle", "text-muted");
+        var subtitle = Views.paragraph(m, "signin.subtitle", "text-muted");
         TextField user = new TextField();
         user.setId("username");
         user.setPromptText(m.get("signin.username"));
@@ -44,10 +45,9 @@ public final class SignInView {
         spinner.setPrefSize(22, 22);
         spinner.visibleProperty().bind(vm.busy());
         spinner.managedProperty().bind(vm.busy());
-        Label error = new Label();
+        WrappedText error = new WrappedText();
         error.setId("signInError");
         error.getStyleClass().add("field-error");
-        error.setWrapText(true);
         error.textProperty().bind(vm.error());
         Label userLabel = Views.label(m, "signin.username");
         userLabel.setLabelFor(user);
@@ -62,9 +62,8 @@ public final class SignInView {
         language.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(10, title, subtitle, spacer, userLabel, user, passLabel, pass, actions, error, language);
         if (demoHint != null) {
-            Label hint = new Label(demoHint);
+            WrappedText hint = new WrappedText(demoHint);
             hint.setId("demoHint");
-            hint.setWrapText(true);
             hint.getStyleClass().add("demo-hint");
             card.getChildren().add(hint);
         }

@@ -35,7 +35,11 @@ public final class DialogService {
     }
 
     private Alert alert(Alert.AlertType type, String header, String text) {
-        Alert a = new Alert(type, text, ButtonType.OK);
+        Alert a = new Alert(type, "", ButtonType.OK);
+        // our own wrapping: the dialog's wrapped label breaks on right-to-left text (see WrappedText)
+        WrappedText content = new WrappedText(text);
+        content.setPrefWidth(420);
+        a.getDialogPane().setContent(content);
         if (type == Alert.AlertType.CONFIRMATION) {
             a.getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         }

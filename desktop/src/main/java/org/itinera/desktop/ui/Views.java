@@ -10,11 +10,18 @@ public final class Views {
     private Views() {
     }
 
+    /** One line of text (never wrapped: see {@link WrappedText} for paragraphs). */
     public static Label label(Messages m, String key, String... styleClasses) {
         Label l = new Label(m.get(key));
         l.getStyleClass().addAll(styleClasses);
-        l.setWrapText(true);
         return l;
+    }
+
+    /** A paragraph that wraps at word boundaries, in any script. */
+    public static WrappedText paragraph(Messages m, String key, String... styleClasses) {
+        WrappedText t = new WrappedText(m.get(key));
+        t.getStyleClass().addAll(styleClasses);
+        return t;
     }
 
     /** Arabic lays out right to left; everything else left to right. */

@@ -102,6 +102,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void noWrappedJavaFxTextBecauseItBreaksOnArabic() {
+        // JavaFX 23-27: wrapped text containing a right-to-left run throws during layout; use WrappedText
+        noClasses().that().resideInAPackage("org.itinera..")
+                .should().callMethod(javafx.scene.control.Labeled.class, "setWrapText", boolean.class)
+                .orShould().callMethod(javafx.scene.text.Text.class, "setWrappingWidth", double.class)
+                .orShould().callMethod(javafx.scene.control.TextArea.class, "setWrapText", boolean.class)
+                .check(classes);
+    }
+
+    @Test
     void noMutableStaticState() {
         ArchRuleDefinition.fields().that().areDeclaredInClassesThat().resideInAPackage("org.itinera..")
                 .and().areStatic().and().areNotFinal()
