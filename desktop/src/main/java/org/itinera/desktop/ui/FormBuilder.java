@@ -93,7 +93,7 @@ public final class FormBuilder {
             label.setLabelFor(input);
             grid.add(label, 0, row);
         }
-        Label error = new Label();
+        WrappedText error = new WrappedText();
         error.setId(field + "-error");
         error.getStyleClass().add("field-error");
         error.textProperty().bind(javafx.beans.binding.Bindings.valueAt(errors, field));

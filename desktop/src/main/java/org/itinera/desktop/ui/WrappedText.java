@@ -54,8 +54,10 @@ public final class WrappedText extends Region {
         return text;
     }
 
+    /** The text, never null (a bound text may be null: shown as nothing). */
     public String getText() {
-        return text.get();
+        String t = text.get();
+        return t == null ? "" : t;
     }
 
     public void setText(String s) {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.stream.Stream;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.itinera.core.casefile.BirthDate;
@@ -79,7 +78,7 @@ class RegistryJourneyTest {
         robot.clickOn("#birthDate").write("31/02/1990");
         robot.clickOn("#savePerson");
         // an impossible date is refused next to the field, and nothing typed is lost
-        waitUntil(() -> !robot.lookup("#birthDate-error").queryAs(Label.class).getText().isEmpty());
+        waitUntil(() -> !robot.lookup("#birthDate-error").queryAs(org.itinera.desktop.ui.WrappedText.class).getText().isEmpty());
         assertThat(robot.lookup("#givenName").queryTextInputControl().getText()).isEqualTo("Ousmane");
         robot.doubleClickOn("#birthDate").eraseText(10).write("1990");
         robot.clickOn("#savePerson");
