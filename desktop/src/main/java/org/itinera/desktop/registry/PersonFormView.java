@@ -61,11 +61,16 @@ final class PersonFormView {
         summary.setId("formSummary");
         summary.getStyleClass().add("field-error");
         summary.textProperty().bind(vm.summary());
-        VBox box = new VBox(8, title, form.build(), hint, summary, new HBox(8, save, cancel));
+        VBox box = new VBox(8, title, form.build(), hint);
         box.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
-        scroll.setId("personForm");
-        return scroll;
+        // the actions and the error summary stay in view however long the form
+        VBox actions = new VBox(6, summary, new HBox(8, save, cancel));
+        actions.setPadding(new Insets(8, 12, 12, 12));
+        javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(scroll);
+        pane.setBottom(actions);
+        pane.setId("personForm");
+        return pane;
     }
 }
