@@ -86,8 +86,8 @@ public final class OutgoingPackage implements AutoCloseable {
             this.file = channel;
             this.hashed = new HashingChannel(channel);
             this.encrypted = AgeLayer.encrypting(hashed, recipients);
-            this.counted = new CountingStream(Channels.newOutputStream(encrypted));
-            this.zip = new ZipOutputStream(new BufferedOutputStream(counted, 64 * 1024), StandardCharsets.UTF_8);
+            this.counted = new CountingStream(new BufferedOutputStream(Channels.newOutputStream(encrypted), 64 * 1024));
+            this.zip = new ZipOutputStream(counted, StandardCharsets.UTF_8);
             this.changesEntry = entry(EntryNames.CHANGES);
             zip.putNextEntry(changesEntry);
         } catch (IOException e) {

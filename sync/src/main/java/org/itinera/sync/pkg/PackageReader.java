@@ -55,6 +55,8 @@ public final class PackageReader {
     private static final Logger LOG = LoggerFactory.getLogger(PackageReader.class);
     private static final byte[] AGE_MAGIC = "age-encryption.org/v1\n".getBytes(StandardCharsets.US_ASCII);
     private static final Duration STALE = Duration.ofHours(1);
+    /** No manifest string (ids, hashes, table names) comes near this. */
+    static final int MAX_MANIFEST_STRING = 64 * 1024;
 
     private final Path staging;
     private final Path scratchDir;
@@ -72,7 +74,7 @@ public final class PackageReader {
         this.limits = limits;
         this.clock = clock;
         this.random = random;
-        this.json = SyncJson.strict(limits.maxManifestBytes(), limits.maxManifestBytes());
+        this.json = SyncJson.strict(limits.maxManifestBytes(), MAX_MANIFEST_STRING);
         sweep(staging);
         sweep(scratchDir);
     }
