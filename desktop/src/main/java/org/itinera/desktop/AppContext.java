@@ -25,6 +25,7 @@ public final class AppContext implements AutoCloseable {
     private final TaskExecutor executor;
     private Messages messages;
     private Workspace workspace;
+    private SyncComponents sync;
 
     public AppContext(AppConfig config, Clock clock, TaskExecutor executor) {
         this.config = config;
@@ -84,10 +85,23 @@ public final class AppContext implements AutoCloseable {
     public void signedIn(Workspace ws) {
         signOut();
         this.workspace = ws;
+        // the device keys are made at first run; off the FX thread, like every database write
+        executor.execute(org.itinera.core.task.BackgroundTask.of("device keys", p -> sync()));
         useLanguage(ws.currentUser().locale());
     }
 
+    /** Device keys, trust, package writer and reader of the signed-in workspace. */
+    public synchronized SyncComponents sync() {
+        if (sync == null) {
+            sync = SyncComponents.of(workspace(), installation.directory());
+        }
+        return sync;
+    }
+
     public void signOut() {
+        synchronized (this) {
+            sync = null;
+        }
         if (workspace != null) {
             workspace.close();
             workspace = null;
