@@ -46,6 +46,8 @@ import org.itinera.sync.crypto.SyncJson;
  */
 public final class OutgoingPackage implements AutoCloseable {
     private static final ObjectMapper JSON = SyncJson.strict(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    /** Deflate level of changes.ndjson: measured in bench/SyncPackageBench (speed against size). */
+    static final int CHANGES_LEVEL = Integer.getInteger("itinera.sync.deflateLevel", 3);
 
     private final PackageLimits limits;
     private final PackageStart start;
@@ -88,6 +90,7 @@ public final class OutgoingPackage implements AutoCloseable {
             this.encrypted = AgeLayer.encrypting(hashed, recipients);
             this.counted = new CountingStream(new BufferedOutputStream(Channels.newOutputStream(encrypted), 64 * 1024));
             this.zip = new ZipOutputStream(counted, StandardCharsets.UTF_8);
+            zip.setLevel(CHANGES_LEVEL);
             this.changesEntry = entry(EntryNames.CHANGES);
             zip.putNextEntry(changesEntry);
         } catch (IOException e) {
@@ -179,7 +182,7 @@ public final class OutgoingPackage implements AutoCloseable {
             for (Attachment a : attachments.values()) {
                 writeAttachment(a);
             }
-            zip.setLevel(Deflater.DEFAULT_COMPRESSION);
+            zip.setLevel(CHANGES_LEVEL);
             Optional<SignedDocument> bundle = summary.trustBundle();
             if (bundle.isPresent()) {
                 writeSmall(EntryNames.TRUST_BUNDLE, bundle.get().json(), true);

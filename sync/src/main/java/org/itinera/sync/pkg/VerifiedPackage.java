@@ -1,7 +1,6 @@
 package org.itinera.sync.pkg;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -110,8 +109,7 @@ public final class VerifiedPackage implements ReadOutcome, AutoCloseable {
     /** The change lines, one at a time, in the order written. Close when done. */
     public ChangeLines changeLines() {
         StrictZip.Entry e = zip.entries().get(EntryNames.CHANGES);
-        return new ChangeLines(new BufferedInputStream(new Rehashing(zip.open(e), digestOf(EntryNames.CHANGES)),
-                64 * 1024), maxLineBytes);
+        return new ChangeLines(new Rehashing(zip.open(e), digestOf(EntryNames.CHANGES)), maxLineBytes);
     }
 
     /** An attachment's content (already verified; re-hashed while read). */
@@ -143,27 +141,58 @@ public final class VerifiedPackage implements ReadOutcome, AutoCloseable {
     /** Reading lines back: one line per call, {@code null} at the end. */
     public static final class ChangeLines implements AutoCloseable {
         private final InputStream in;
-        private final byte[] buffer;
+        private final byte[] buffer = new byte[64 * 1024];
+        private final int maxLineBytes;
+        private int position;
+        private int limit;
         private long number;
 
         ChangeLines(InputStream in, int maxLineBytes) {
             this.in = in;
-            this.buffer = new byte[maxLineBytes + 1];
+            this.maxLineBytes = maxLineBytes;
         }
 
         /** The next line's bytes (UTF-8 JSON, no line break), or null after the last. */
         public byte[] next() {
             try {
-                int n = 0;
-                int b;
-                while ((b = in.read()) >= 0 && b != '\n') {
-                    buffer[n++] = (byte) b;
+                java.io.ByteArrayOutputStream spill = null;
+                while (true) {
+                    if (position == limit) {
+                        limit = in.read(buffer, 0, buffer.length);
+                        position = 0;
+                        if (limit <= 0) {
+                            limit = 0;
+                            if (spill == null || spill.size() == 0) {
+                                return null;
+                            }
+                            number++;
+                            return spill.toByteArray(); // verified input always ends with a line break
+                        }
+                    }
+                    int start = position;
+                    while (position < limit && buffer[position] != '\n') {
+                        position++;
+                    }
+                    if (position < limit) {
+                        byte[] line;
+                        if (spill == null) {
+                            line = Arrays.copyOfRange(buffer, start, position);
+                        } else {
+                            spill.write(buffer, start, position - start);
+                            line = spill.toByteArray();
+                        }
+                        position++;
+                        number++;
+                        return line;
+                    }
+                    if (spill == null) {
+                        spill = new java.io.ByteArrayOutputStream();
+                    }
+                    spill.write(buffer, start, position - start);
+                    if (spill.size() > maxLineBytes) {
+                        throw new IOException("line longer than verified");
+                    }
                 }
-                if (b < 0 && n == 0) {
-                    return null;
-                }
-                number++;
-                return Arrays.copyOf(buffer, n);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
