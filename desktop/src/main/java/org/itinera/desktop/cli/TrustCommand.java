@@ -48,7 +48,7 @@ final class TrustCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--root-dir", description = "Folder of the root key (on the offline machine).", required = true)
+        @Option(names = "--root-dir", description = "Folder of the root key (on the offline machine).")
         Path rootDir;
 
         @Option(names = "--root-passphrase-file", description = "File whose first line is the root key passphrase "
@@ -81,6 +81,13 @@ final class TrustCommand {
                 throw new IllegalArgumentException("No root passphrase: use --root-passphrase-file or ITINERA_ROOT_PASSPHRASE.");
             }
             return console.readPassword("Root key passphrase: ");
+        }
+
+        Path rootDir() {
+            if (rootDir == null) {
+                throw new IllegalArgumentException("Give the root key folder with --root-dir.");
+            }
+            return rootDir;
         }
 
         static Fingerprint fingerprint(String typed) {
@@ -125,12 +132,6 @@ final class TrustCommand {
             out().println(m.get("syncformat.cli.rootCreated", out.toString(), RootKeyFile.fingerprint(pub).value()));
             return 0;
         }
-
-        @Override
-        char[] rootPassphrase() {
-            rootDir = out;
-            return super.rootPassphrase();
-        }
     }
 
     @Command(name = "enrol", description = "Adds a device or hub to the next bundle, by its card and the fingerprint on its screen.")
@@ -150,7 +151,7 @@ final class TrustCommand {
             } catch (IOException e) {
                 throw new IllegalArgumentException("Cannot read the card " + card + ".");
             }
-            TrustBundle.NodeKey k = new BundleDraft(rootDir, Clock.systemUTC()).enrol(c, fingerprint(typed));
+            TrustBundle.NodeKey k = new BundleDraft(rootDir(), Clock.systemUTC()).enrol(c, fingerprint(typed));
             out().println(m.get("syncformat.cli.enrolled", k.name(), k.fingerprint()));
             return 0;
         }
@@ -166,7 +167,7 @@ final class TrustCommand {
 
         @Override
         int run(Messages m) {
-            TrustBundle.NodeKey k = new BundleDraft(rootDir, Clock.systemUTC()).revoke(fingerprint(typed), reason);
+            TrustBundle.NodeKey k = new BundleDraft(rootDir(), Clock.systemUTC()).revoke(fingerprint(typed), reason);
             out().println(m.get("syncformat.cli.revoked", k.name(), k.fingerprint()));
             return 0;
         }
@@ -179,10 +180,10 @@ final class TrustCommand {
 
         @Override
         int run(Messages m) {
-            BundleDraft draft = new BundleDraft(rootDir, Clock.systemUTC());
+            BundleDraft draft = new BundleDraft(rootDir(), Clock.systemUTC());
             Path file;
-            try (SigningKey root = RootKeyFile.unlock(rootDir, rootPassphrase())) {
-                file = draft.sign(root, outDir == null ? rootDir : outDir);
+            try (SigningKey root = RootKeyFile.unlock(rootDir(), rootPassphrase())) {
+                file = draft.sign(root, outDir == null ? rootDir() : outDir);
             }
             TrustBundle b = draft.load();
             out().println(m.get("syncformat.cli.bundleSigned", b.serial(), file.toString(), b.nodes().size(),
@@ -198,7 +199,7 @@ final class TrustCommand {
 
         @Override
         int run(Messages m) {
-            try (AgeIdentity id = RootKeyFile.unlockEscrow(rootDir, rootPassphrase())) {
+            try (AgeIdentity id = RootKeyFile.unlockEscrow(rootDir(), rootPassphrase())) {
                 Files.write(out, id.encoded(), java.nio.file.StandardOpenOption.CREATE_NEW);
             } catch (IOException e) {
                 throw new IllegalArgumentException("Cannot write " + out + " (it must not exist yet).");

@@ -55,7 +55,7 @@ class TrustCommandTest {
         String shownAtFirstRun = fingerprintIn(init.out().lines().filter(l -> l.startsWith("Device fingerprint")).findFirst()
                 .orElseThrow());
 
-        Result root = run("--lang", "en", "trust", "init-root", "--out", rootDir.toString(), "--root-dir", rootDir.toString(),
+        Result root = run("--lang", "en", "trust", "init-root", "--out", rootDir.toString(),
                 "--root-passphrase-file", rootPass.toString(), "--kdf-fast");
         assertThat(root.exit()).as(root.err()).isZero();
         String rootFp = fingerprintIn(root.out());

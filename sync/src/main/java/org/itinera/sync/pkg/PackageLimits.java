@@ -26,7 +26,7 @@ public record PackageLimits(long targetPackageBytes, long maxFileBytes, long max
 
     public PackageLimits {
         if (targetPackageBytes > maxFileBytes / 2 || maxEntryBytes > maxTotalBytes || maxLineBytes > maxEntryBytes
-                || maxEntries < 8 || maxRatio < 2 || maxFileBytes > Integer.MAX_VALUE) {
+                || maxEntries < 8 || maxRatio < 2) {
             throw new IllegalArgumentException("inconsistent package limits");
         }
     }
