@@ -26,6 +26,7 @@ public final class AppContext implements AutoCloseable {
     private Messages messages;
     private boolean languageChosen;
     private Workspace workspace;
+    private SyncComponents sync;
 
     public AppContext(AppConfig config, Clock clock, TaskExecutor executor) {
         this.config = config;
@@ -91,9 +92,22 @@ public final class AppContext implements AutoCloseable {
         if (!languageChosen) {
             this.messages = Messages.forLanguage(ws.currentUser().locale()); // the account's own language
         }
+        // the device keys are made at first run; off the FX thread, like every database write
+        executor.execute(org.itinera.core.task.BackgroundTask.of("device keys", p -> sync()));
+    }
+
+    /** Device keys, trust, package writer and reader of the signed-in workspace. */
+    public synchronized SyncComponents sync() {
+        if (sync == null) {
+            sync = SyncComponents.of(workspace(), installation.directory());
+        }
+        return sync;
     }
 
     public void signOut() {
+        synchronized (this) {
+            sync = null;
+        }
         if (workspace != null) {
             workspace.close();
             workspace = null;

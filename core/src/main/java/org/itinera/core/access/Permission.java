@@ -7,5 +7,7 @@ public enum Permission {
     CASE_READ, CASE_WRITE,
     DEMO_DATA_GENERATE,
     USER_ADMIN,
-    AUDIT_READ
+    AUDIT_READ,
+    /** Pin the organisation's root key, load trust bundles, rotate this device's keys. */
+    TRUST_ADMIN
 }

@@ -22,7 +22,7 @@ public final class PermissionTable {
         table.put(Role.MEDICAL_OFFICER, EnumSet.of(PERSON_READ, HOUSEHOLD_READ, CASE_READ));
         table.put(Role.DATA_OFFICER, EnumSet.of(PERSON_READ, HOUSEHOLD_READ, CASE_READ, DEMO_DATA_GENERATE));
         table.put(Role.MISSION_ADMIN, EnumSet.of(PERSON_READ, HOUSEHOLD_READ, CASE_READ, USER_ADMIN, AUDIT_READ,
-                DEMO_DATA_GENERATE));
+                DEMO_DATA_GENERATE, TRUST_ADMIN));
         table.put(Role.AUDITOR, EnumSet.of(PERSON_READ, HOUSEHOLD_READ, CASE_READ, AUDIT_READ));
     }
 

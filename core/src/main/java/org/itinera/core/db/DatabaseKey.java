@@ -34,6 +34,25 @@ public final class DatabaseKey implements AutoCloseable {
         return bytes.clone();
     }
 
+    /**
+     * A 256-bit key for one purpose, derived from this key with HKDF-SHA256 (the purpose is the
+     * HKDF info). Lets other layers seal their own secrets without ever holding the page key.
+     */
+    public synchronized byte[] derive(String purpose) {
+        if (destroyed) {
+            throw new IllegalStateException("database key was destroyed");
+        }
+        try {
+            javax.crypto.KDF hkdf = javax.crypto.KDF.getInstance("HKDF-SHA256");
+            javax.crypto.SecretKey k = hkdf.deriveKey("AES", javax.crypto.spec.HKDFParameterSpec.ofExtract()
+                    .addIKM(new javax.crypto.spec.SecretKeySpec(bytes, "HKDF"))
+                    .thenExpand(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8), LENGTH));
+            return k.getEncoded();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HKDF-SHA256 unavailable", e);
+        }
+    }
+
     public synchronized void destroy() {
         Arrays.fill(bytes, (byte) 0);
         destroyed = true;

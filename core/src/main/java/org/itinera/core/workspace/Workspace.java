@@ -37,6 +37,7 @@ import org.itinera.core.store.Store;
  */
 public final class Workspace implements AutoCloseable {
     private final Database db;
+    private final DatabaseKey key;
     private final Store store;
     private final ReferenceData reference;
     private final AccessPolicy access;
@@ -52,6 +53,7 @@ public final class Workspace implements AutoCloseable {
     Workspace(Database db, DatabaseKey key, Keyring keyring, Argon2Parameters kdf, ReferenceData reference,
               Clock clock, SecureRandom random) {
         this.db = db;
+        this.key = key;
         this.reference = reference;
         this.clock = clock;
         this.random = random;
@@ -87,6 +89,14 @@ public final class Workspace implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    /**
+     * A key for sealing one kind of local secret (e.g. the device's private keys), derived from
+     * the database key for that purpose only; the caller wipes it after use.
+     */
+    public byte[] sealingKey(String purpose) {
+        return key.derive(purpose);
     }
 
     public ReferenceData reference() {

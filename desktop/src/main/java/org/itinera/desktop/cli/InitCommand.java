@@ -31,6 +31,7 @@ final class InitCommand extends WorkspaceCommand {
         try (var ws = inst.initialise(new FirstRun(credentials.user(), displayName, credentials.passphrase(), officeCode,
                 officeName, country, "en"))) {
             out().println(m.get("cli.init.done", inst.directory().root(), ws.currentUser().username()));
+            out().println(m.get("syncformat.cli.deviceFingerprint", sync(ws).deviceKeys().ensureKeys().value()));
         } catch (org.itinera.core.validation.ValidationException e) {
             e.errors().forEach(fe -> err().println(fe.field() + ": " + m.get(fe.message())));
             return 1;

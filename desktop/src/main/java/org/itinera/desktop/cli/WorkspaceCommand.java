@@ -11,6 +11,7 @@ import org.itinera.core.keys.Argon2Parameters;
 import org.itinera.core.reference.ReferenceData;
 import org.itinera.core.workspace.Installation;
 import org.itinera.core.workspace.Workspace;
+import org.itinera.desktop.SyncComponents;
 import org.itinera.desktop.i18n.Messages;
 import org.itinera.desktop.ui.ErrorMessages;
 import picocli.CommandLine.Mixin;
@@ -68,6 +69,11 @@ abstract class WorkspaceCommand implements Callable<Integer> {
             err().println(new ErrorMessages(m).describe(e));
             return 1;
         }
+    }
+
+    /** The sync pieces (device keys, trust) of a signed-in workspace. */
+    SyncComponents sync(Workspace ws) {
+        return SyncComponents.of(ws, new DataDirectory(parent.dataDirectory()));
     }
 
     abstract int run(Messages m);

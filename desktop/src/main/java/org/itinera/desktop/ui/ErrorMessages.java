@@ -28,6 +28,7 @@ public final class ErrorMessages {
             case SignInException s -> messages.get(s.userMessage());
             case DatabaseException d -> messages.get(d.userMessage());
             case AccessDeniedException a -> messages.get(a.userMessage());
+            case org.itinera.sync.SyncException s -> messages.get(s.userMessage());
             case ValidationException v -> messages.get("error.validation", v.errors().size());
             case CancellationException c -> messages.get("error.cancelled");
             default -> {

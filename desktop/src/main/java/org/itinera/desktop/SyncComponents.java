@@ -1,0 +1,33 @@
+package org.itinera.desktop;
+
+import java.security.SecureRandom;
+import org.itinera.core.db.DataDirectory;
+import org.itinera.core.workspace.Workspace;
+import org.itinera.sync.crypto.SecretSeal;
+import org.itinera.sync.pkg.PackageLimits;
+import org.itinera.sync.pkg.PackageReader;
+import org.itinera.sync.pkg.PackageWriter;
+import org.itinera.sync.trust.DeviceKeyService;
+import org.itinera.sync.trust.TrustRepository;
+import org.itinera.sync.trust.TrustService;
+
+/**
+ * The sync pieces of one signed-in workspace, built with plain constructors (services may only be
+ * constructed in a composition root). Building them makes this device's keys if it has none yet,
+ * so every installation has its keys from its first run on.
+ */
+public record SyncComponents(DeviceKeyService deviceKeys, TrustService trust, PackageWriter writer, PackageReader reader) {
+
+    public static SyncComponents of(Workspace ws, DataDirectory dir) {
+        SecureRandom random = new SecureRandom();
+        TrustRepository repository = new TrustRepository();
+        byte[] sealKey = ws.sealingKey(DeviceKeyService.SEAL_PURPOSE);
+        SecretSeal seal = new SecretSeal(sealKey, random);
+        java.util.Arrays.fill(sealKey, (byte) 0);
+        DeviceKeyService deviceKeys = new DeviceKeyService(ws.store(), ws.access(), repository, seal, ws.clock(), random);
+        deviceKeys.ensureKeys();
+        return new SyncComponents(deviceKeys, new TrustService(ws.store(), ws.access(), repository, ws.clock()),
+                new PackageWriter(PackageLimits.DEFAULT),
+                new PackageReader(dir.root().resolve("sync"), PackageLimits.DEFAULT, ws.clock(), random));
+    }
+}
