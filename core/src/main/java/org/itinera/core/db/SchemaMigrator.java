@@ -52,7 +52,11 @@ public final class SchemaMigrator {
             }
             List<Path> backups = new ArrayList<>();
             DataSource ds = new KeyedDataSource(db);
-            for (int v = from + 1; v <= SchemaVersion.LATEST; v++) {
+            List<Integer> versions = from == SchemaVersion.LATEST ? List.of() : versions(ds);
+            for (int v : versions) {
+                if (v <= from || v > SchemaVersion.LATEST) {
+                    continue;
+                }
                 if (from > 0 || v > 1) {
                     backups.add(backup(c, db.file(), backupDir, v));
                 }
@@ -67,6 +71,13 @@ public final class SchemaMigrator {
             }
             return new Result(from, SchemaVersion.LATEST, backups);
         });
+    }
+
+    /** The versions the migration files provide (numbers may be missing while features land separately). */
+    private List<Integer> versions(DataSource ds) {
+        return java.util.Arrays.stream(Flyway.configure(getClass().getClassLoader()).dataSource(ds)
+                        .locations("classpath:db/migration").cleanDisabled(true).load().info().all())
+                .map(i -> Integer.parseInt(i.getVersion().getVersion())).distinct().sorted().toList();
     }
 
     private static int currentVersion(Connection c) throws SQLException {

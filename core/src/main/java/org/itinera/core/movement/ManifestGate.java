@@ -12,7 +12,8 @@ import org.itinera.core.movement.GateProblem.Kind;
  * <ul>
  * <li>a passport, laissez-passer or travel document that has not expired by the departure date;</li>
  * <li>when the movement needs it, a fitness-to-travel decision valid on that date: the latest such
- * decision must be "fit", or "fit with escort" with a medical escort booked for the passenger;</li>
+ * decision must be "fit", or "fit with escort" with a medical escort booked for the passenger (an
+ * "unfit" decision valid on that date stops the passenger even when no decision was needed);</li>
  * <li>consent to travel (purpose TRAVEL) given, not withdrawn, not expired on that date; a child
  * (under 18 on that date) is covered by the travel consent of an adult of their household;</li>
  * <li>a child travels with an adult of their household on the same manifest, an escort, or as an
@@ -28,6 +29,9 @@ final class ManifestGate {
         documentProblem(f, day).ifPresent(problems::add);
         if (f.fitnessRequired()) {
             fitnessProblem(f, day).ifPresent(problems::add);
+        } else if (fitnessOn(f.decisions(), day) == TravelFitness.UNFIT) {
+            // no decision was needed, but one was made and it says no
+            problems.add(GateProblem.of(Kind.UNFIT));
         }
         consentProblem(f, day).ifPresent(problems::add);
         if (f.isMinorOn(day) && !accompaniedByAdult && !f.anyEscort() && !f.services().contains(SpecialService.UMNR)) {
