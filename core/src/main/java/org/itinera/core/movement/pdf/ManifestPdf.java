@@ -21,7 +21,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
-import org.apache.pdfbox.util.Matrix;
 import org.itinera.core.casefile.Sex;
 import org.itinera.core.movement.Escort;
 import org.itinera.core.movement.Manifest;
@@ -109,7 +108,7 @@ public final class ManifestPdf implements ManifestPrinter {
         String printed = LOCAL.format(s.printedAt().atZone(zone == null ? ZoneId.of("UTC") : zone)) + " · " + s.printedBy();
         field(cs, text, l.get("manifest.pdf.manifestNo"), m.manifestNo(), MARGIN, top - 44, true);
         field(cs, text, l.get("manifest.pdf.flight"), m.flight().code(), MARGIN, top - 58, true);
-        field(cs, text, l.get("manifest.pdf.route"), m.flight().from() + " " + s.fromName() + "  →  " + m.flight().to()
+        field(cs, text, l.get("manifest.pdf.route"), m.flight().from() + " " + s.fromName() + "  –  " + m.flight().to()
                 + " " + s.toName(), MARGIN, top - 72, false);
         field(cs, text, l.get("manifest.pdf.departure"), departure, 400, top - 44, true);
         field(cs, text, l.get("manifest.pdf.checkIn"), checkIn, 400, top - 58, false);
@@ -174,7 +173,8 @@ public final class ManifestPdf implements ManifestPrinter {
         float x = MARGIN;
         for (int c = 0; c < cells.length; c++) {
             Align align = c == 0 || c == 4 ? Align.RIGHT : c == 2 ? PdfText.natural(cells[c]) : Align.LEFT;
-            text.draw(cs, cells[c], x + 2, y, WIDTHS[c] - 5, 8.5f, false, align);
+            // a right-aligned name keeps clear of the next column
+            text.draw(cs, cells[c], x + 2, y, WIDTHS[c] - (align == Align.RIGHT && c == 2 ? 12 : 5), 8.5f, false, align);
             x += WIDTHS[c];
         }
     }
@@ -247,8 +247,8 @@ public final class ManifestPdf implements ManifestPrinter {
         translucent.setNonStrokingAlphaConstant(0.28f);
         cs.setGraphicsStateParameters(translucent);
         cs.setNonStrokingColor(0.80f, 0.10f, 0.10f);
-        cs.transform(Matrix.getRotateInstance(Math.toRadians(24), PAGE.getWidth() / 2 - 250, PAGE.getHeight() / 2 - 90));
-        text.draw(cs, mark, 0, 0, 600, 34, true, Align.CENTER);
+        // level, not slanted, so the mark is also in the text a reader or a search finds
+        text.draw(cs, mark, MARGIN, PAGE.getHeight() / 2 - 40, PAGE.getWidth() - 2 * MARGIN, 30, true, Align.CENTER);
         cs.restoreGraphicsState();
     }
 

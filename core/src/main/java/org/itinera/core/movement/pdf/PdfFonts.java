@@ -75,7 +75,11 @@ final class PdfFonts {
             if (in == null) {
                 throw new IllegalStateException("font missing from the build: " + name);
             }
-            return new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+            // no automatic ligatures: "fi" in Rafiq must stay two letters for search and extraction
+            // (Arabic is shaped by ICU before drawing)
+            font.setEnableGsub(false);
+            return font;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
