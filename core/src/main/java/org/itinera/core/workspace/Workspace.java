@@ -163,7 +163,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     public DemoDataGenerator demoData(long seed) {
-        return new DemoDataGenerator(store, access, offices, seed, clock);
+        return new DemoDataGenerator(store, access, offices, reference, seed, clock);
     }
 
     /** Records a sign-in under the signed-in user. */
