@@ -63,7 +63,7 @@ public final class BookingRepository {
         r.setBaggagePieces(p.baggagePieces());
         r.setBaggageKg(p.baggageKg());
         tx.insert(r);
-        for (SpecialService s : p.services()) {
+        for (SpecialServiceRequest s : p.services()) {
             BookingSsrRecord ssr = tx.newRecord(BOOKING_SSR);
             ssr.setId(tx.ids().next());
             ssr.setBookingPassengerId(p.id());
@@ -112,7 +112,7 @@ public final class BookingRepository {
         List<BookingPassengerRecord> passengers = dsl.selectFrom(BOOKING_PASSENGER)
                 .where(BOOKING_PASSENGER.BOOKING_ID.eq(id).and(BOOKING_PASSENGER.DELETED.isFalse()))
                 .orderBy(BOOKING_PASSENGER.ID).fetch();
-        Map<String, Set<SpecialService>> services = services(dsl, passengers.stream().map(BookingPassengerRecord::getId).toList());
+        Map<String, Set<SpecialServiceRequest>> services = services(dsl, passengers.stream().map(BookingPassengerRecord::getId).toList());
         List<Escort> escorts = dsl.selectFrom(ESCORT).where(ESCORT.BOOKING_ID.eq(id).and(ESCORT.DELETED.isFalse()))
                 .orderBy(ESCORT.ID).fetch(BookingRepository::toEscort);
         return Optional.of(new Booking(b.getId(), b.getReference(), BookingStatus.valueOf(b.getStatus()),
@@ -141,15 +141,15 @@ public final class BookingRepository {
                 .orderBy(BOOKING_SEGMENT.SEQ).limit(1).fetchOptional(BookingRepository::toSegment);
     }
 
-    static Map<String, Set<SpecialService>> services(DSLContext dsl, Collection<String> bookingPassengerIds) {
-        Map<String, Set<SpecialService>> out = new HashMap<>();
+    static Map<String, Set<SpecialServiceRequest>> services(DSLContext dsl, Collection<String> bookingPassengerIds) {
+        Map<String, Set<SpecialServiceRequest>> out = new HashMap<>();
         if (bookingPassengerIds.isEmpty()) {
             return out;
         }
         dsl.select(BOOKING_SSR.BOOKING_PASSENGER_ID, BOOKING_SSR.CODE).from(BOOKING_SSR)
                 .where(BOOKING_SSR.BOOKING_PASSENGER_ID.in(bookingPassengerIds).and(BOOKING_SSR.DELETED.isFalse()))
-                .forEach(r -> out.computeIfAbsent(r.value1(), k -> EnumSet.noneOf(SpecialService.class))
-                        .add(SpecialService.valueOf(r.value2())));
+                .forEach(r -> out.computeIfAbsent(r.value1(), k -> EnumSet.noneOf(SpecialServiceRequest.class))
+                        .add(SpecialServiceRequest.valueOf(r.value2())));
         return out;
     }
 
@@ -164,7 +164,7 @@ public final class BookingRepository {
                 r.getEscortUserId(), r.getEscortedMovement());
     }
 
-    private static BookedPassenger toPassenger(BookingPassengerRecord p, Set<SpecialService> services) {
+    private static BookedPassenger toPassenger(BookingPassengerRecord p, Set<SpecialServiceRequest> services) {
         return new BookedPassenger(p.getId(), p.getBookingId(), p.getMovementId(), p.getSeat(), services,
                 p.getBaggagePieces(), p.getBaggageKg());
     }

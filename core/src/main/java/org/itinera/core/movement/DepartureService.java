@@ -37,7 +37,7 @@ public final class DepartureService {
     private final Store store;
     private final ManifestRepository manifests;
     private final MovementRepository movements;
-    private final Readiness readiness;
+    private final ReadinessRepository readiness;
     private final Transitions transitions;
     private final AccessPolicy access;
     private final Clock clock;
@@ -47,7 +47,7 @@ public final class DepartureService {
         this.store = store;
         this.manifests = manifests;
         this.movements = movements;
-        this.readiness = new Readiness(readiness);
+        this.readiness = readiness;
         this.transitions = new Transitions(movements, clock);
         this.access = access;
         this.clock = clock;
@@ -93,7 +93,7 @@ public final class DepartureService {
                         .map(BookedTraveller::movementId).distinct().toList();
                 groups.add(new Readiness.Group(f.date(), toCheck, all));
             }
-            List<List<PassengerCheck>> checks = readiness.check(dsl, groups);
+            List<List<PassengerCheck>> checks = Readiness.check(ids -> readiness.facts(dsl, ids), groups);
             List<Departure> out = new ArrayList<>();
             for (int i = 0; i < flights.size(); i++) {
                 Flight f = flights.get(i);
@@ -124,8 +124,8 @@ public final class DepartureService {
         }
         new Validator().check("seat", seat == null || seat.isBlank() ? null : seat.strip(),
                 s -> s.matches("[0-9]{1,3}[A-Ka-k]"), "movement.error.seat").throwIfInvalid();
-        PassengerCheck check = store.read(dsl -> readiness.check(dsl, List.of(movementId), m.flight().date(),
-                lines.keySet())).getFirst();
+        PassengerCheck check = store.read(dsl -> Readiness.check(ids -> readiness.facts(dsl, ids), List.of(movementId),
+                m.flight().date(), lines.keySet())).getFirst();
         if (check.blocked()) {
             throw new GateRefusedException(List.of(check));
         }

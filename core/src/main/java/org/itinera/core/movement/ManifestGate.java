@@ -34,7 +34,7 @@ final class ManifestGate {
             problems.add(GateProblem.of(Kind.UNFIT));
         }
         consentProblem(f, day).ifPresent(problems::add);
-        if (f.isMinorOn(day) && !accompaniedByAdult && !f.anyEscort() && !f.services().contains(SpecialService.UMNR)) {
+        if (f.isMinorOn(day) && !accompaniedByAdult && !f.anyEscort() && !f.services().contains(SpecialServiceRequest.UMNR)) {
             problems.add(GateProblem.of(Kind.UNACCOMPANIED_MINOR));
         }
         return problems;

@@ -10,7 +10,7 @@ import org.itinera.core.casefile.Sex;
  */
 public record ManifestPassenger(String id, String movementId, String personId, String householdId, String familyName,
                                 String givenNames, String originalName, Sex sex, int age, String nationality,
-                                String documentType, String documentNumber, Set<SpecialService> services,
+                                String documentType, String documentNumber, Set<SpecialServiceRequest> services,
                                 String escortName, String seat, int baggagePieces, int baggageKg,
                                 String bookingReference, PassengerStatus status, String reason) {
     public ManifestPassenger {

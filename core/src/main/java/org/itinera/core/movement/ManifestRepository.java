@@ -195,7 +195,7 @@ public final class ManifestRepository {
                 .fetch();
         List<String> persons = rows.stream().map(r -> r.get(PERSON.ID)).toList();
         Map<String, List<TravellerFacts.Document>> documents = ReadinessRepository.documents(dsl, new java.util.HashSet<>(persons));
-        Map<String, Set<SpecialService>> services = BookingRepository.services(dsl,
+        Map<String, Set<SpecialServiceRequest>> services = BookingRepository.services(dsl,
                 rows.stream().map(r -> r.get(MANIFEST_PASSENGER.BOOKING_PASSENGER_ID)).filter(java.util.Objects::nonNull).toList());
         Map<String, String> escortNames = escortNames(dsl, rows);
         List<ManifestPassenger> out = new ArrayList<>();

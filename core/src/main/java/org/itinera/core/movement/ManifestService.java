@@ -45,7 +45,7 @@ public final class ManifestService {
 
     private final Store store;
     private final ManifestRepository manifests;
-    private final Readiness readiness;
+    private final ReadinessRepository readiness;
     private final Transitions transitions;
     private final AccessPolicy access;
     private final ReferenceData reference;
@@ -58,7 +58,7 @@ public final class ManifestService {
                            OfficeService offices, ManifestPrinter printer, Clock clock) {
         this.store = store;
         this.manifests = manifests;
-        this.readiness = new Readiness(readiness);
+        this.readiness = readiness;
         this.transitions = new Transitions(movements, clock);
         this.access = access;
         this.reference = reference;
@@ -159,7 +159,7 @@ public final class ManifestService {
                     .map(BookedTraveller::movementId).distinct().toList();
             List<String> travelling = lines.stream().filter(p -> p.status() == PassengerStatus.LISTED
                     || p.status() == PassengerStatus.BOARDED).map(ManifestPassenger::movementId).toList();
-            List<List<PassengerCheck>> checks = readiness.check(dsl, List.of(
+            List<List<PassengerCheck>> checks = Readiness.check(ids -> readiness.facts(dsl, ids), List.of(
                     new Readiness.Group(m.flight().date(), listed, travelling),
                     new Readiness.Group(m.flight().date(), candidates, travelling)));
             return new Review(m, lines, checks.get(0), checks.get(1));
@@ -191,7 +191,8 @@ public final class ManifestService {
         }
         List<String> together = new ArrayList<>(lines.keySet());
         together.addAll(requested);
-        List<PassengerCheck> checks = store.read(dsl -> readiness.check(dsl, requested, m.flight().date(), together));
+        List<PassengerCheck> checks = store.read(dsl -> Readiness.check(ids -> readiness.facts(dsl, ids), requested,
+                m.flight().date(), together));
         List<PassengerCheck> blocked = new ArrayList<>();
         for (PassengerCheck c : checks) {
             List<GateProblem> problems = new ArrayList<>(c.problems());

@@ -33,7 +33,7 @@ public final class MovementService {
     private final ManifestRepository manifests;
     private final PreparationRepository preparation;
     private final CaseHandoverRepository handovers;
-    private final Readiness readiness;
+    private final ReadinessRepository readiness;
     private final Transitions transitions;
     private final AccessPolicy access;
     private final ReferenceData reference;
@@ -50,7 +50,7 @@ public final class MovementService {
         this.manifests = manifests;
         this.preparation = preparation;
         this.handovers = handovers;
-        this.readiness = new Readiness(readiness);
+        this.readiness = readiness;
         this.transitions = new Transitions(movements, clock);
         this.access = access;
         this.reference = reference;
@@ -130,7 +130,7 @@ public final class MovementService {
         List<PassengerCheck> blocked = new ArrayList<>();
         store.read(dsl -> {
             for (Movement m : list) {
-                TravellerFacts f = readiness.facts(dsl, m.id());
+                TravellerFacts f = readiness.facts(dsl, List.of(m.id())).get(m.id());
                 List<GateProblem> problems = new ArrayList<>();
                 if (to == MovementStatus.DOCUMENTS_READY) {
                     ManifestGate.documentProblem(f, today).ifPresent(problems::add);

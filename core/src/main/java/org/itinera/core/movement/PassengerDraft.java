@@ -3,7 +3,7 @@ package org.itinera.core.movement;
 import java.util.Set;
 
 /** A traveller on a booking: seat (if assigned), special service requests and checked baggage. */
-public record PassengerDraft(String movementId, String seat, Set<SpecialService> services, int baggagePieces,
+public record PassengerDraft(String movementId, String seat, Set<SpecialServiceRequest> services, int baggagePieces,
                              int baggageKg) {
     public PassengerDraft {
         services = Set.copyOf(services);

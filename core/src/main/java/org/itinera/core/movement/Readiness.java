@@ -7,14 +7,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jooq.DSLContext;
 
-/** Reads the facts of a batch of travellers and runs the manifest gate on them for a departure day. */
+/** Reads the facts of a batch of travellers in one go and runs the manifest gate on them for a departure day. */
 final class Readiness {
-    private final ReadinessRepository repository;
+    /** Reads the gate's facts of some movements (a {@link ReadinessRepository} inside a read). */
+    @FunctionalInterface
+    interface FactsReader {
+        Map<String, TravellerFacts> read(Collection<String> movementIds);
+    }
 
-    Readiness(ReadinessRepository repository) {
-        this.repository = repository;
+    private Readiness() {
     }
 
     /**
@@ -25,18 +27,19 @@ final class Readiness {
     }
 
     /** Verdicts for one group, in the order of its movement ids. */
-    List<PassengerCheck> check(DSLContext dsl, Collection<String> movementIds, LocalDate day, Collection<String> together) {
-        return check(dsl, List.of(new Group(day, movementIds, together))).getFirst();
+    static List<PassengerCheck> check(FactsReader reader, Collection<String> movementIds, LocalDate day,
+                                      Collection<String> together) {
+        return check(reader, List.of(new Group(day, movementIds, together))).getFirst();
     }
 
     /** Verdicts for several departures, reading every traveller's facts in one batch. */
-    List<List<PassengerCheck>> check(DSLContext dsl, List<Group> groups) {
+    static List<List<PassengerCheck>> check(FactsReader reader, List<Group> groups) {
         Set<String> all = new LinkedHashSet<>();
         groups.forEach(g -> {
             all.addAll(g.movementIds());
             all.addAll(g.together());
         });
-        Map<String, TravellerFacts> facts = all.isEmpty() ? Map.of() : repository.facts(dsl, all);
+        Map<String, TravellerFacts> facts = all.isEmpty() ? Map.of() : reader.read(all);
         List<List<PassengerCheck>> out = new ArrayList<>();
         for (Group g : groups) {
             Set<String> travelling = new LinkedHashSet<>(g.together());
@@ -69,13 +72,5 @@ final class Readiness {
     private static PassengerCheck verdict(TravellerFacts f, LocalDate day, boolean accompanied) {
         return new PassengerCheck(f.movementId(), f.personId(), f.householdId(), f.name(), ManifestGate.fitnessShown(f, day),
                 ManifestGate.check(f, day, accompanied));
-    }
-
-    TravellerFacts facts(DSLContext dsl, String movementId) {
-        TravellerFacts f = repository.facts(dsl, List.of(movementId)).get(movementId);
-        if (f == null) {
-            throw new IllegalArgumentException("no movement " + movementId);
-        }
-        return f;
     }
 }

@@ -55,7 +55,7 @@ public final class ReadinessRepository {
         Map<String, String> bookingPassenger = new HashMap<>();
         Map<String, String> bookingOf = new HashMap<>();
         activeBookings(dsl, movements.keySet(), bookingPassenger, bookingOf);
-        Map<String, Set<SpecialService>> services = BookingRepository.services(dsl, bookingPassenger.values());
+        Map<String, Set<SpecialServiceRequest>> services = BookingRepository.services(dsl, bookingPassenger.values());
         Map<String, List<org.jooq.Record3<String, String, String>>> escorts = new HashMap<>();
         if (!bookingOf.isEmpty()) {
             dsl.select(ESCORT.BOOKING_ID, ESCORT.ESCORT_TYPE, ESCORT.ESCORTED_MOVEMENT).from(ESCORT)

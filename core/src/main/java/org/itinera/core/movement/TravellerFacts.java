@@ -12,7 +12,7 @@ import java.util.Set;
 record TravellerFacts(String movementId, String personId, String householdId, String name, MovementStatus status,
                       boolean fitnessRequired, LocalDate birthDate, List<Document> documents,
                       List<FitnessDecision> decisions, List<Consent> consents, List<Consent> guardianConsents,
-                      boolean medicalEscort, boolean anyEscort, Set<SpecialService> services) {
+                      boolean medicalEscort, boolean anyEscort, Set<SpecialServiceRequest> services) {
 
     record Document(String type, String number, LocalDate expiresOn) {
     }

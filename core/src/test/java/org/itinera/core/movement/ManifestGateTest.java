@@ -23,7 +23,7 @@ class ManifestGateTest {
         List<TravellerFacts.Consent> guardians = new ArrayList<>();
         boolean medicalEscort;
         boolean anyEscort;
-        Set<SpecialService> services = Set.of();
+        Set<SpecialServiceRequest> services = Set.of();
 
         TravellerFacts build() {
             return new TravellerFacts("m1", "p1", "h1", "Test Traveller", MovementStatus.FIT_TO_TRAVEL, fitnessRequired, birth,
@@ -134,7 +134,7 @@ class ManifestGateTest {
         f.birth = DAY.minusYears(17).minusDays(1);
         assertThat(f.problems(false)).containsExactly(Kind.UNACCOMPANIED_MINOR);
         assertThat(f.problems(true)).isEmpty();
-        f.services = Set.of(SpecialService.UMNR);
+        f.services = Set.of(SpecialServiceRequest.UMNR);
         assertThat(f.problems(false)).isEmpty();
         f.services = Set.of();
         f.anyEscort = true;

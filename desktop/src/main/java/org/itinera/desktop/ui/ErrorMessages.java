@@ -29,6 +29,8 @@ public final class ErrorMessages {
             case DatabaseException d -> messages.get(d.userMessage());
             case AccessDeniedException a -> messages.get(a.userMessage());
             case ValidationException v -> messages.get("error.validation", v.errors().size());
+            case org.itinera.core.movement.GateRefusedException g -> messages.get(g.userMessage());
+            case org.itinera.core.movement.MovementRefusedException r -> messages.get(r.userMessage());
             case CancellationException c -> messages.get("error.cancelled");
             default -> {
                 LOG.error("Unexpected failure ({})", e.getClass().getName(), e);

@@ -28,7 +28,7 @@ import org.itinera.core.movement.ManifestLabels;
 import org.itinera.core.movement.ManifestPassenger;
 import org.itinera.core.movement.ManifestPrinter;
 import org.itinera.core.movement.ManifestSheet;
-import org.itinera.core.movement.SpecialService;
+import org.itinera.core.movement.SpecialServiceRequest;
 import org.itinera.core.movement.pdf.PdfText.Align;
 
 /**
@@ -189,7 +189,7 @@ public final class ManifestPdf implements ManifestPrinter {
         float width = PAGE.getWidth() - 2 * MARGIN;
         text.draw(cs, l.get("manifest.pdf.totals", ps.size(), adults, ps.size() - adults, infants, female, male),
                 MARGIN, top - 10, width, 9.5f, true, Align.LEFT);
-        Map<SpecialService, Integer> services = new EnumMap<>(SpecialService.class);
+        Map<SpecialServiceRequest, Integer> services = new EnumMap<>(SpecialServiceRequest.class);
         ps.forEach(p -> p.services().forEach(c -> services.merge(c, 1, Integer::sum)));
         String servicesText = services.isEmpty() ? l.get("manifest.pdf.none")
                 : services.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));

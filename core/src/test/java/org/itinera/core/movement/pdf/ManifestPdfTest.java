@@ -33,7 +33,7 @@ import org.itinera.core.movement.ManifestPassenger;
 import org.itinera.core.movement.ManifestSheet;
 import org.itinera.core.movement.ManifestStatus;
 import org.itinera.core.movement.PassengerStatus;
-import org.itinera.core.movement.SpecialService;
+import org.itinera.core.movement.SpecialServiceRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,9 +61,9 @@ class ManifestPdfTest {
         for (String[] a : ARABIC) {
             passengers.add(passenger(passengers.size(), a[1], a[0], a[2], Set.of()));
         }
-        passengers.add(passenger(passengers.size(), "Gebremedhin", "Tesfay", "ተስፋይ ገብረመድህን", Set.of(SpecialService.WCHR)));
+        passengers.add(passenger(passengers.size(), "Gebremedhin", "Tesfay", "ተስፋይ ገብረመድህን", Set.of(SpecialServiceRequest.WCHR)));
         passengers.add(passenger(passengers.size(), "Keïta-Traoré de Saint-Exupéry", "Oumou Kalsoum Aminata", "",
-                Set.of(SpecialService.WCHC, SpecialService.MEDA)));
+                Set.of(SpecialServiceRequest.WCHC, SpecialServiceRequest.MEDA)));
         while (passengers.size() < 60) {
             passengers.add(passenger(passengers.size(), "Diallo", "Traveller " + passengers.size(), "", Set.of()));
         }
@@ -80,7 +80,7 @@ class ManifestPdfTest {
         Files.write(pdf, out.toByteArray());
     }
 
-    static ManifestPassenger passenger(int i, String family, String given, String original, Set<SpecialService> ssr) {
+    static ManifestPassenger passenger(int i, String family, String given, String original, Set<SpecialServiceRequest> ssr) {
         return new ManifestPassenger("mp" + i, "mv" + i, "p" + i, i < 4 ? "household-1" : null, family, given, original,
                 i % 2 == 0 ? Sex.M : Sex.F, i < 4 ? 40 - i * 9 : 25, "MLI", "LAISSEZ_PASSER", "LP" + (100000 + i), ssr,
                 i == 5 ? "Dr Amadou Sy" : null, i == 0 ? "12A" : null, 1, 20, "PNR" + i, PassengerStatus.LISTED, null);
