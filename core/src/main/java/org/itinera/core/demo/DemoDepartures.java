@@ -76,6 +76,10 @@ final class DemoDepartures {
             return false;
         }
         List<Leg> legs = route(origin, home, upcoming ? today.plusDays(rnd.nextInt(21)) : today.minusDays(1 + rnd.nextInt(3)));
+        // travellers on their way left on legs that are all in the past
+        for (int back = 3; away && !legs.isEmpty() && !legs.getLast().departs().toLocalDate().isBefore(today); back += 3) {
+            legs = route(origin, home, today.minusDays(back + rnd.nextInt(3)));
+        }
         if (legs.isEmpty()) {
             return false;
         }

@@ -2,7 +2,6 @@ package org.itinera.core.movement;
 
 import static org.itinera.schema.jooq.Tables.CASE_FILE;
 import static org.itinera.schema.jooq.Tables.CONSENT;
-import static org.itinera.schema.jooq.Tables.FITNESS_DECISION;
 import static org.itinera.schema.jooq.Tables.MOVEMENT;
 
 import java.io.ByteArrayOutputStream;
@@ -25,11 +24,11 @@ import org.itinera.core.casefile.Person;
 import org.itinera.core.casefile.PersonDetails;
 import org.itinera.core.casefile.Relationship;
 import org.itinera.core.casefile.Sex;
+import org.itinera.core.testing.MedicalRecords;
 import org.itinera.core.testing.MutableClock;
 import org.itinera.core.testing.TestInstallations;
 import org.itinera.core.workspace.Workspace;
 import org.itinera.schema.jooq.tables.records.ConsentRecord;
-import org.itinera.schema.jooq.tables.records.FitnessDecisionRecord;
 import org.itinera.schema.jooq.tables.records.MovementRecord;
 
 /**
@@ -106,19 +105,8 @@ final class MovementFixture implements AutoCloseable {
 
     /** A fitness-to-travel decision as the medical module records it (decision and validity only). */
     void fitness(String personId, TravelFitness decision, LocalDate from, LocalDate until) {
-        ws.store().write(Actor.system("medical-test"), AuditEvent.ok("FITNESS_DECIDE", "person", personId), tx -> {
-            FitnessDecisionRecord r = tx.newRecord(FITNESS_DECISION);
-            r.setId(tx.ids().next());
-            r.setPersonId(personId);
-            r.setDecision(decision.name());
-            r.setEscortRequired(decision == TravelFitness.FIT_WITH_ESCORT ? "NURSE" : "NONE");
-            r.setValidFrom(from.toString());
-            r.setValidUntil(until == null ? null : until.toString());
-            r.setDecidedAt(clock.instant().toString());
-            r.setConditionsSealed(new byte[] {1, 2, 3});
-            tx.insert(r);
-            return null;
-        });
+        MedicalRecords.fitness(ws, personId, decision.name(), from, until);
+        // decisions are ordered by when they were made
         clock.advance(java.time.Duration.ofSeconds(1));
     }
 

@@ -45,13 +45,49 @@ final class BookingFormView {
     }
 
     static Node create(BookingFormViewModel vm, Messages m, Consumer<Booking> onSaved, Runnable onClose) {
-        VBox box = new VBox(10, Views.label(m, "booking.title", "title-3"), travellers(vm, m), passengers(vm, m),
-                segments(vm, m), escorts(vm, m), header(vm, m), actions(vm, m, onSaved, onClose));
-        box.setPadding(new Insets(12));
+        VBox box = new VBox(10, travellers(vm, m), passengers(vm, m), segments(vm, m), escorts(vm, m));
+        box.setPadding(new Insets(0, 12, 12, 12));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
-        scroll.setId("bookingForm");
-        return scroll;
+        followFocus(scroll);
+        HBox top = new HBox(16, Views.label(m, "booking.title", "title-3"), header(vm, m));
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(8, 12, 0, 12));
+        Node bottom = actions(vm, m, onSaved, onClose);
+        javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(scroll, top, null, bottom, null);
+        root.setId("bookingForm");
+        javafx.scene.layout.BorderPane.setMargin(bottom, new Insets(6, 12, 10, 12));
+        return root;
+    }
+
+    /** Tabbing through a long form keeps the field being typed in in view. */
+    private static void followFocus(ScrollPane scroll) {
+        scroll.sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) {
+                return;
+            }
+            scene.focusOwnerProperty().addListener((x, before, node) -> {
+                if (node == null || !isInside(node, scroll.getContent())) {
+                    return;
+                }
+                javafx.geometry.Bounds b = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double content = scroll.getContent().getBoundsInLocal().getHeight();
+                double view = scroll.getViewportBounds().getHeight();
+                double top = scroll.getVvalue() * (content - view);
+                if (content > view && (b.getMinY() < top || b.getMaxY() > top + view)) {
+                    scroll.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - view / 3) / (content - view))));
+                }
+            });
+        });
+    }
+
+    private static boolean isInside(Node node, Node container) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == container) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Node travellers(BookingFormViewModel vm, Messages m) {
@@ -286,7 +322,7 @@ final class BookingFormView {
                 .text("reference", "booking.reference", vm.reference())
                 .choice("status", "booking.status", vm.bookingStatus,
                         Arrays.stream(BookingStatus.values()).filter(s -> s != BookingStatus.CANCELLED).toList(), m::label);
-        return section(m, "booking.section.booking", form.build());
+        return form.build();
     }
 
     private static Node actions(BookingFormViewModel vm, Messages m, Consumer<Booking> onSaved, Runnable onClose) {

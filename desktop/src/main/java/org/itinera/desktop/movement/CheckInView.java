@@ -20,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.itinera.core.movement.ManifestPassenger;
 import org.itinera.core.movement.ManifestStatus;
+import org.itinera.core.movement.PassengerStatus;
 import org.itinera.desktop.i18n.Messages;
 import org.itinera.desktop.ui.Views;
 
@@ -78,11 +79,8 @@ final class CheckInView {
                 BoardView.column(m, "checkIn.seat", p -> p.seat() == null ? "" : p.seat(), 60),
                 BoardView.column(m, "manifest.col.services", p -> p.services().stream().sorted().map(Enum::name)
                         .collect(Collectors.joining(" ")), 100));
-        vm.shown().addListener((javafx.collections.ListChangeListener<ManifestPassenger>) c -> {
-            if (table.getSelectionModel().getSelectedIndex() < 0 && !vm.shown().isEmpty()) {
-                table.getSelectionModel().selectFirst();
-            }
-        });
+        // after each boarding or no-show the next passenger still waiting is ready for Enter
+        vm.shown().addListener((javafx.collections.ListChangeListener<ManifestPassenger>) c -> nextWaiting(table));
 
         Button board = new Button(m.get("checkIn.board"));
         board.setId("board");
@@ -180,6 +178,23 @@ final class CheckInView {
     private static void askReason(TextField reason) {
         show(reason, true);
         reason.requestFocus();
+    }
+
+    private static void nextWaiting(TableView<ManifestPassenger> table) {
+        ManifestPassenger selected = table.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.status() == PassengerStatus.LISTED) {
+            return;
+        }
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).status() == PassengerStatus.LISTED) {
+                table.getSelectionModel().select(i);
+                table.scrollTo(Math.max(0, i - 3));
+                return;
+            }
+        }
+        if (selected == null && !table.getItems().isEmpty()) {
+            table.getSelectionModel().selectFirst();
+        }
     }
 
     private static void move(TableView<ManifestPassenger> table, int step) {

@@ -13,14 +13,19 @@ final class MovementText {
     private MovementText() {
     }
 
+    /** "2026-11-26 09:40 WAT": local time with the zone's short name. */
+    static String local(java.time.LocalDateTime t, java.time.ZoneId zone, Messages m) {
+        return t == null ? "" : WHEN.format(t) + (zone == null ? ""
+                : " " + zone.getDisplayName(java.time.format.TextStyle.SHORT, m.locale()));
+    }
+
     /** "DSS Dakar": the IATA code and the city. */
     static String place(ReferenceData reference, String iata) {
         return iata + " " + reference.airport(iata).map(Airport::city).orElse("");
     }
 
     static String title(Messages m, ReferenceData reference, Manifest x) {
-        String when = x.departsLocal() == null ? x.flight().date().toString()
-                : WHEN.format(x.departsLocal()) + (x.departsZone() == null ? "" : " (" + x.departsZone().getId() + ")");
+        String when = x.departsLocal() == null ? x.flight().date().toString() : local(x.departsLocal(), x.departsZone(), m);
         return m.get("manifest.title", x.manifestNo(), x.flight().code(), place(reference, x.flight().from()),
                 place(reference, x.flight().to()), when, m.label(x.status()));
     }
