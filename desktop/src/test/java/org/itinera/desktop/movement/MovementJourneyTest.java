@@ -10,33 +10,17 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.itinera.core.access.NewUser;
-import org.itinera.core.access.Role;
-import org.itinera.core.access.RoleGrant;
-import org.itinera.core.casefile.BirthDate;
-import org.itinera.core.casefile.CaseDraft;
-import org.itinera.core.casefile.CaseType;
-import org.itinera.core.casefile.Person;
-import org.itinera.core.casefile.PersonDetails;
-import org.itinera.core.casefile.Relationship;
-import org.itinera.core.casefile.Sex;
 import org.itinera.core.movement.DepartureService.Departure;
 import org.itinera.core.movement.ManifestPassenger;
-import org.itinera.core.movement.MovementRequest;
 import org.itinera.core.movement.MovementStatus;
-import org.itinera.core.movement.MovementType;
 import org.itinera.core.movement.PassengerCheck;
 import org.itinera.core.movement.Traveller;
-import org.itinera.core.movement.TravelConsent;
-import org.itinera.core.movement.TravelDocument;
-import org.itinera.core.testing.MedicalRecords;
 import org.itinera.core.testing.TestInstallations;
 import org.itinera.core.workspace.Workspace;
 import org.itinera.desktop.AppContext;
@@ -57,8 +41,8 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class MovementJourneyTest {
-    static final String OFFICER = "moussa.keita";
-    static final String PASSPHRASE = "a long movement officer passphrase";
+    static final String OFFICER = TravellingFamily.OFFICER;
+    static final String PASSPHRASE = TravellingFamily.PASSPHRASE;
 
     @TempDir
     static Path dir;
@@ -68,35 +52,7 @@ class MovementJourneyTest {
     @Start
     void start(Stage stage) {
         try (Workspace ws = TestInstallations.firstRun(dir, Clock.systemDefaultZone())) {
-            var officer = ws.users().create(ws.actor(), new NewUser(OFFICER, "Moussa Keïta", ws.currentUser().officeId(), "en",
-                    Set.of(RoleGrant.everywhere(Role.MOVEMENT_OFFICER))), PASSPHRASE.toCharArray()).asActor();
-            String office = ws.currentUser().officeId();
-            Person head = ws.persons().create(ws.actor(), new PersonDetails("Alpha", "Diallo", null, "ألفا", "ديالو", Sex.M,
-                    BirthDate.year(1982, false), "GIN", null, "ful", null, office));
-            Person spouse = ws.persons().create(ws.actor(), new PersonDetails("Mariama", "Diallo", null, "مريم", "ديالو", Sex.F,
-                    BirthDate.year(1988, false), "GIN", null, "ful", null, office));
-            Person child = ws.persons().create(ws.actor(), new PersonDetails("Fatoumata", "Diallo", null, null, null, Sex.F,
-                    BirthDate.year(2017, false), "GIN", null, "ful", null, office));
-            String household = ws.households().create(ws.actor(), "HH-DKR-000777", office, head.id());
-            ws.households().addMember(ws.actor(), household, spouse.id(), Relationship.SPOUSE);
-            ws.households().addMember(ws.actor(), household, child.id(), Relationship.CHILD);
-            String caseNo = ws.cases().open(ws.actor(), new CaseDraft(CaseType.AVRR, head.id(), household, office, "GIN", null));
-            String caseId = ws.cases().ofPerson(ws.actor(), head.id()).stream().filter(c -> c.caseNo().equals(caseNo))
-                    .findFirst().orElseThrow().id();
-            movements = ws.movements().request(officer, new MovementRequest(caseId, List.of(head.id(), spouse.id(), child.id()),
-                    MovementType.VOLUNTARY_RETURN, "GIN", "Conakry", true));
-            ws.movements().transition(officer, movements, MovementStatus.ELIGIBILITY_CHECKED, null, null);
-            LocalDate today = LocalDate.now();
-            for (Person p : List.of(head, spouse, child)) {
-                ws.movements().recordTravelDocument(officer, p.id(), new TravelDocument("LAISSEZ_PASSER",
-                        "LP" + p.details().givenName().toUpperCase(java.util.Locale.ROOT), "GIN", today, today.plusMonths(3)));
-                MedicalRecords.fitness(ws, p.id(), "FIT", today, today.plusDays(10));
-            }
-            for (Person p : List.of(head, spouse)) {
-                ws.movements().recordTravelConsent(officer, p.id(), new TravelConsent(TravelConsent.Method.SIGNED, today, null,
-                        null, null));
-            }
-            ws.movements().transition(officer, movements, MovementStatus.DOCUMENTS_READY, null, null);
+            movements = TravellingFamily.prepare(ws, false).movements();
         }
         context = FxTestSupport.context(dir, "en");
         new AppWindow(context, stage).show();
