@@ -54,27 +54,28 @@ final class BoardView {
         table.setFixedCellSize(28);
         table.setPlaceholder(new Label(m.get("board.empty")));
         table.getColumns().setAll(
-                column(m, "board.col.departs", d -> MovementText.local(d.departsLocal(), d.zone(), m), 165),
-                column(m, "board.col.flight", d -> d.flight().code(), 100),
-                column(m, "board.col.from", d -> MovementText.place(vm.reference(), d.flight().from()), 145),
-                column(m, "board.col.to", d -> MovementText.place(vm.reference(), d.flight().to()), 145),
+                column(m, "board.col.departs", d -> MovementText.local(d.departsLocal(), d.zone(), m), 170),
+                column(m, "board.col.flight", d -> d.flight().code(), 95),
+                column(m, "board.col.from", d -> MovementText.place(vm.reference(), d.flight().from()), 130),
+                column(m, "board.col.to", d -> MovementText.place(vm.reference(), d.flight().to()), 140),
                 count(m, "board.col.booked", Departure::booked, false),
                 count(m, "board.col.listed", Departure::listed, false),
                 count(m, "board.col.boarded", Departure::boarded, false),
                 count(m, "board.col.blocked", Departure::blocked, true),
-                column(m, "board.col.manifest", d -> d.manifest().map(x -> x.manifestNo() + " · " + m.label(x.status()))
+                column(m, "board.col.manifest", d -> d.manifest().map(x -> m.label(x.status()) + " · " + x.manifestNo())
                         .orElse(m.get("board.noManifest")), 200));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // the departures of today and later are what the officer works on: show them first
-        vm.departures().addListener((javafx.collections.ListChangeListener<Departure>) c -> {
-            for (int i = 0; i < vm.departures().size(); i++) {
-                if (!vm.departures().get(i).flight().date().isBefore(LocalDate.now())) {
+        vm.departures().addListener((javafx.collections.ListChangeListener<Departure>) c -> javafx.application.Platform.runLater(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (!table.getItems().get(i).flight().date().isBefore(LocalDate.now())) {
                     table.getSelectionModel().select(i);
                     table.scrollTo(i);
+                    table.requestFocus();
                     return;
                 }
             }
-        });
+        }));
         table.setRowFactory(tv -> {
             TableRow<Departure> row = new TableRow<>() {
                 @Override
@@ -114,7 +115,7 @@ final class BoardView {
     private static TableColumn<Departure, Number> count(Messages m, String key, Function<Departure, Integer> value, boolean alarm) {
         TableColumn<Departure, Number> c = new TableColumn<>(m.get(key));
         c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyIntegerWrapper(value.apply(cd.getValue())));
-        c.setPrefWidth(alarm ? 75 : 85);
+        c.setPrefWidth(alarm ? 80 : key.endsWith("listed") ? 100 : 85);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Number n, boolean empty) {

@@ -40,15 +40,16 @@ final class CheckInView {
         Label title = new Label();
         title.getStyleClass().add("title-4");
         vm.manifest().addListener((o, a, x) -> title.setText(x == null ? "" : MovementText.title(m, editor.reference(), x)));
+        backButton.setMinWidth(Region.USE_PREF_SIZE);
+        title.setWrapText(true);
         Label counts = new Label();
         counts.setId("checkInCounts");
-        counts.getStyleClass().add("title-4");
+        counts.getStyleClass().add("title-3");
         counts.textProperty().bind(Bindings.createStringBinding(() -> m.get("checkIn.counts", vm.waiting().get(),
                 vm.boarded().get(), vm.noShows().get()), vm.waiting(), vm.boarded(), vm.noShows()));
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(10, backButton, title, grow, counts);
-        top.setAlignment(Pos.CENTER_LEFT);
+        HBox head = new HBox(10, backButton, title);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(6, head, counts);
 
         TextField search = new TextField();
         search.setId("checkInSearch");

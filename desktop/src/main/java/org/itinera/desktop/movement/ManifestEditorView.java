@@ -52,7 +52,7 @@ final class ManifestEditorView {
         root.setId("manifestEditor");
         root.setTop(toolbar(vm, m, back, checkIn));
         SplitPane split = new SplitPane(lists(vm, m), side(vm, m));
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.6);
         root.setCenter(split);
         Label status = new Label();
         status.setId("manifestStatus");
@@ -104,11 +104,13 @@ final class ManifestEditorView {
         });
         show(arrive, false);
         show(handOver, false);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, backButton, title, grow, Views.label(m, "manifest.printLanguage", "text-muted"), language, print,
-                checkInButton, arrive, handOver);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox head = new HBox(10, backButton, title);
+        head.setAlignment(Pos.CENTER_LEFT);
+        Label printIn = Views.label(m, "manifest.printLanguage", "text-muted");
+        printIn.setMinWidth(Region.USE_PREF_SIZE);
+        HBox actions = new HBox(8, printIn, language, print, checkInButton, arrive, handOver);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(8, head, actions);
         bar.setPadding(new Insets(10, 12, 6, 12));
         return bar;
     }
@@ -174,8 +176,9 @@ final class ManifestEditorView {
             boolean open = x != null && x.isOpen();
             List.of(remove, addHousehold, addSelected, addSplit, addAll).forEach(b -> b.setDisable(!open));
         });
+        javafx.scene.layout.FlowPane adding = new javafx.scene.layout.FlowPane(8, 6, addHousehold, addSelected, addAll, addSplit);
         VBox box = new VBox(6, Views.label(m, "manifest.onManifest", "title-4"), listed, new HBox(8, remove),
-                Views.label(m, "manifest.candidates", "title-4"), candidates, new HBox(8, addHousehold, addSelected, addAll, addSplit));
+                Views.label(m, "manifest.candidates", "title-4"), candidates, adding);
         VBox.setVgrow(listed, Priority.ALWAYS);
         VBox.setVgrow(candidates, Priority.SOMETIMES);
         box.setPadding(new Insets(6, 6, 6, 12));
@@ -223,7 +226,6 @@ final class ManifestEditorView {
         ImageView image = new ImageView();
         image.setId("previewImage");
         image.setPreserveRatio(true);
-        image.setFitWidth(560);
         SimpleIntegerProperty page = new SimpleIntegerProperty();
         Label pageLabel = new Label();
         pageLabel.setId("previewPage");
@@ -260,6 +262,7 @@ final class ManifestEditorView {
         nav.setAlignment(Pos.CENTER_LEFT);
         ScrollPane scroll = new ScrollPane(image);
         scroll.setFitToWidth(true);
+        image.fitWidthProperty().bind(scroll.widthProperty().subtract(20));
         VBox box = new VBox(6, nav, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         box.setPadding(new Insets(6));
@@ -301,6 +304,7 @@ final class ManifestEditorView {
             who.getStyleClass().add("text-bold");
             Label why = new Label(b.text());
             why.setWrapText(true);
+            why.setMinHeight(Region.USE_PREF_SIZE);
             why.getStyleClass().add("field-error");
             HBox actions = new HBox(6);
             fix(b).ifPresent(actions.getChildren()::add);
@@ -310,7 +314,9 @@ final class ManifestEditorView {
                 actions.getChildren().add(off);
             }
             VBox box = new VBox(3, who, why, actions);
-            box.setMaxWidth(480);
+            // wrap the sentences to the width of the list
+            box.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
+            box.setMaxWidth(Region.USE_PREF_SIZE);
             setGraphic(box);
         }
 
@@ -331,6 +337,8 @@ final class ManifestEditorView {
                 case ASK_MEDICAL, BOOK, REMOVE -> {
                     Label hint = new Label(m.get("fix." + fix.name()));
                     hint.setWrapText(true);
+                    hint.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+                    hint.setMinHeight(Region.USE_PREF_SIZE);
                     hint.getStyleClass().add("text-muted");
                     return Optional.of(hint);
                 }

@@ -19,6 +19,7 @@ public final class MovementScreen {
     private final Messages m;
     private final StackPane content = new StackPane();
     private final BoardViewModel board;
+    private Node boardView;
 
     private MovementScreen(AppContext context) {
         this.context = context;
@@ -39,7 +40,10 @@ public final class MovementScreen {
     }
 
     private void showBoard() {
-        content.getChildren().setAll(BoardView.create(board, m, this::openDeparture, this::newBooking));
+        if (boardView == null) {
+            boardView = BoardView.create(board, m, this::openDeparture, this::newBooking);
+        }
+        content.getChildren().setAll(boardView);
         board.refresh();
     }
 
@@ -50,6 +54,8 @@ public final class MovementScreen {
             board.status().set(m.get("booking.saved", booking.passengers().size(), booking.segments().getFirst().carrier()
                     + " " + booking.segments().getFirst().serviceNo()));
         }, this::showBoard));
+        // the travellers ready to book are listed at once; typing a name narrows them
+        vm.search();
     }
 
     private void openDeparture(Departure d) {
