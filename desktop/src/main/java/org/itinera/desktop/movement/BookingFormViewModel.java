@@ -132,6 +132,7 @@ public final class BookingFormViewModel {
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
     private final StringProperty summary = new SimpleStringProperty("");
     private final BooleanProperty saving = new SimpleBooleanProperty();
+    private int searchGeneration;
 
     public BookingFormViewModel(Workspace ws, TaskExecutor executor, Messages messages) {
         this.ws = ws;
@@ -143,8 +144,13 @@ public final class BookingFormViewModel {
     /** Travellers ready to book whose names match (Latin or Arabic script), households together. */
     public void search() {
         String q = query.get();
+        int generation = ++searchGeneration;
         executor.execute(BackgroundTask.<List<Traveller>>of("ready to book", p -> ws.movements().readyToBook(ws.actor(), q, SEARCH_LIMIT))
-                .onSuccess(results::setAll)
+                .onSuccess(found -> {
+                    if (generation == searchGeneration) {
+                        results.setAll(found); // an older search finishing late does not overwrite a newer one
+                    }
+                })
                 .onFailure(e -> summary.set(new ErrorMessages(messages).describe(e))));
     }
 
