@@ -7,4 +7,9 @@ import java.io.OutputStream;
 @FunctionalInterface
 public interface ManifestPrinter {
     void print(ManifestSheet sheet, OutputStream out) throws IOException;
+
+    /** Loads what the first print needs (fonts, classes) so it is not paid for when the officer clicks Print. */
+    default void prepare() {
+        // nothing to load
+    }
 }

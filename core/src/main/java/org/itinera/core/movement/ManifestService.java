@@ -283,6 +283,11 @@ public final class ManifestService {
         write(out, pdf);
     }
 
+    /** Loads the printer's fonts ahead of the first print (call it in the background when a manifest opens). */
+    public void preparePrinting() {
+        printer.prepare();
+    }
+
     /** The manifest as it would print, marked as not valid for travel while a passenger is blocked. */
     public void preview(Actor actor, String manifestId, ManifestLabels labels, OutputStream out) {
         require(actor, manifestId, Permission.MANIFEST_PRINT);

@@ -2,6 +2,7 @@ package org.itinera.core.movement;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,29 +45,26 @@ final class Readiness {
         for (Group g : groups) {
             Set<String> travelling = new LinkedHashSet<>(g.together());
             travelling.addAll(g.movementIds());
+            // households with an adult on this departure, and how many adults each has
+            Map<String, Integer> adults = new HashMap<>();
+            for (String id : travelling) {
+                TravellerFacts o = facts.get(id);
+                if (o != null && o.householdId() != null && !o.isMinorOn(g.day())) {
+                    adults.merge(o.householdId(), 1, Integer::sum);
+                }
+            }
             List<PassengerCheck> checks = new ArrayList<>();
             for (String id : g.movementIds()) {
                 TravellerFacts f = facts.get(id);
                 if (f != null) {
-                    checks.add(verdict(f, g.day(), accompanied(f, g.day(), travelling, facts)));
+                    int others = f.householdId() == null ? 0
+                            : adults.getOrDefault(f.householdId(), 0) - (f.isMinorOn(g.day()) ? 0 : 1);
+                    checks.add(verdict(f, g.day(), others > 0));
                 }
             }
             out.add(checks);
         }
         return out;
-    }
-
-    private static boolean accompanied(TravellerFacts f, LocalDate day, Set<String> travelling, Map<String, TravellerFacts> facts) {
-        if (f.householdId() == null) {
-            return false;
-        }
-        for (String other : travelling) {
-            TravellerFacts o = facts.get(other);
-            if (o != null && !other.equals(f.movementId()) && f.householdId().equals(o.householdId()) && !o.isMinorOn(day)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static PassengerCheck verdict(TravellerFacts f, LocalDate day, boolean accompanied) {

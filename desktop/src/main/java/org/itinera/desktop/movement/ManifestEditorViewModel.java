@@ -84,6 +84,13 @@ public final class ManifestEditorViewModel {
 
     /** Loads (again) the manifest, its passengers, the candidates and every blocker. */
     public void load(String manifestId) {
+        if (manifest.get() == null) {
+            // the printer's fonts load while the officer reads the list, not when they press Print
+            executor.execute(BackgroundTask.of("prepare printing", p -> {
+                ws.manifests().preparePrinting();
+                return null;
+            }));
+        }
         run("review manifest", p -> ws.manifests().review(ws.actor(), manifestId), r -> {
             manifest.set(r.manifest());
             passengers.setAll(r.passengers());

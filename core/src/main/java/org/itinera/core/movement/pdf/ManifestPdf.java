@@ -54,12 +54,18 @@ public final class ManifestPdf implements ManifestPrinter {
     private PdfFonts fonts;
 
     @Override
-    public synchronized void print(ManifestSheet sheet, OutputStream out) throws IOException {
+    public synchronized void prepare() {
         if (fonts == null) {
             fonts = new PdfFonts();
         }
+    }
+
+    @Override
+    public synchronized void print(ManifestSheet sheet, OutputStream out) throws IOException {
+        prepare();
         try (PDDocument doc = new PDDocument()) {
             PdfText text = new PdfText(fonts.load(doc));
+            BitMatrix qr = qrCode(sheet.manifest().id());
             List<ManifestPassenger> rows = sheet.passengers();
             int perPage = (int) ((TABLE_TOP - ROW - BOTTOM) / ROW);
             int pages = Math.max(1, (rows.size() + perPage - 1) / perPage);
@@ -70,7 +76,7 @@ public final class ManifestPdf implements ManifestPrinter {
                 PDPage page = new PDPage(PAGE);
                 doc.addPage(page);
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    header(cs, text, sheet);
+                    header(cs, text, sheet, qr);
                     float y = TABLE_TOP;
                     if (p < pages) {
                         int from = p * perPage;
@@ -93,7 +99,7 @@ public final class ManifestPdf implements ManifestPrinter {
         }
     }
 
-    private void header(PDPageContentStream cs, PdfText text, ManifestSheet s) throws IOException {
+    private void header(PDPageContentStream cs, PdfText text, ManifestSheet s, BitMatrix qr) throws IOException {
         ManifestLabels l = s.labels();
         Manifest m = s.manifest();
         float top = PAGE.getHeight() - MARGIN;
@@ -113,7 +119,7 @@ public final class ManifestPdf implements ManifestPrinter {
         field(cs, text, l.get("manifest.pdf.departure"), departure, 400, top - 44, true);
         field(cs, text, l.get("manifest.pdf.checkIn"), checkIn, 400, top - 58, false);
         field(cs, text, l.get("manifest.pdf.printed"), printed, 400, top - 72, false);
-        qr(cs, m.id(), PAGE.getWidth() - MARGIN - 64, top - 64, 64);
+        qr(cs, qr, PAGE.getWidth() - MARGIN - 64, top - 64, 64);
         grey(cs);
         text.draw(cs, m.id(), PAGE.getWidth() - MARGIN - 150, top - 74, 150, 5.5f, false, Align.RIGHT);
         black(cs);
@@ -252,15 +258,17 @@ public final class ManifestPdf implements ManifestPrinter {
         cs.restoreGraphicsState();
     }
 
-    /** The QR code of the manifest id, as vector squares (sharp at any print resolution). */
-    private static void qr(PDPageContentStream cs, String content, float x, float y, float size) throws IOException {
-        BitMatrix matrix;
+    private static BitMatrix qrCode(String content) throws IOException {
         try {
-            matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
+            return new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1));
         } catch (WriterException e) {
             throw new IOException("QR code", e);
         }
+    }
+
+    /** The QR code of the manifest id, as vector squares (sharp at any print resolution). */
+    private static void qr(PDPageContentStream cs, BitMatrix matrix, float x, float y, float size) throws IOException {
         float module = size / matrix.getWidth();
         cs.setNonStrokingColor(0f);
         for (int row = 0; row < matrix.getHeight(); row++) {

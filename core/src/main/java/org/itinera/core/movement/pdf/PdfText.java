@@ -30,8 +30,12 @@ final class PdfText {
 
     /** Width in points of a string drawn at {@code size}. */
     float width(String text, boolean bold, float size) throws IOException {
+        return width(runs(text, bold), size);
+    }
+
+    private static float width(List<Run> runs, float size) throws IOException {
         float w = 0;
-        for (Run r : runs(text, bold)) {
+        for (Run r : runs) {
             w += r.font().getStringWidth(r.text()) / 1000f * size;
         }
         return w;
@@ -43,8 +47,12 @@ final class PdfText {
         if (text == null || text.isBlank()) {
             return;
         }
-        String fitted = fit(text.strip(), bold, size, maxWidth);
-        float w = width(fitted, bold, size);
+        List<Run> runs = runs(text.strip(), bold);
+        float w = width(runs, size);
+        if (w > maxWidth) {
+            runs = runs(fit(text.strip(), bold, size, maxWidth), bold);
+            w = width(runs, size);
+        }
         float left = switch (align) {
             case LEFT -> x;
             case RIGHT -> x + maxWidth - w;
@@ -52,7 +60,7 @@ final class PdfText {
         };
         cs.beginText();
         cs.newLineAtOffset(left, y);
-        for (Run r : runs(fitted, bold)) {
+        for (Run r : runs) {
             cs.setFont(r.font(), size);
             cs.showText(r.text());
         }
@@ -66,9 +74,6 @@ final class PdfText {
     }
 
     private String fit(String text, boolean bold, float size, float maxWidth) throws IOException {
-        if (width(text, bold, size) <= maxWidth) {
-            return text;
-        }
         String s = text;
         while (!s.isEmpty()) {
             s = s.substring(0, s.offsetByCodePoints(s.length(), -1)).stripTrailing();
