@@ -240,25 +240,8 @@ final class DemoDepartures {
     }
 
     private void fitness(String personId, String decision, LocalDate departure) {
-        LocalDate on = departure.minusDays(1 + rnd.nextInt(2));
-        HealthAssessmentRecord a = tx.newRecord(HEALTH_ASSESSMENT);
-        a.setId(tx.ids().next());
-        a.setPersonId(personId);
-        a.setAssessmentType("PRE_DEPARTURE");
-        a.setAssessedOn(on.toString());
-        a.setClinicianId(userId);
-        tx.insert(a);
-        FitnessDecisionRecord f = tx.newRecord(FITNESS_DECISION);
-        f.setId(tx.ids().next());
-        f.setPersonId(personId);
-        f.setAssessmentId(a.getId());
-        f.setDecision(decision);
-        f.setEscortRequired("FIT_WITH_ESCORT".equals(decision) ? "NURSE" : "NONE");
-        f.setValidFrom(on.toString());
-        f.setValidUntil(departure.plusDays(2).toString());
-        f.setDecidedBy(userId);
-        f.setDecidedAt(on.atTime(11, 0).toString());
-        tx.insert(f);
+        DemoRows.fitnessCheck(tx, personId, departure.minusDays(1 + rnd.nextInt(2)), decision,
+                "FIT_WITH_ESCORT".equals(decision) ? "NURSE" : "NONE", departure.plusDays(2), userId);
     }
 
     private void escort(String bookingId, String type, String name, String movementId) {

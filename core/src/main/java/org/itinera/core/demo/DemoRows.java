@@ -311,23 +311,30 @@ final class DemoRows {
     }
 
     private void fitness(SplittableRandom rnd, PersonRow p, LocalDate on, boolean mustBeFit) {
+        int d = rnd.nextInt(100);
+        String decision = d < 85 || mustBeFit && d >= 95 ? "FIT" : d < 95 ? "FIT_WITH_ESCORT" : "UNFIT";
+        String escort = "FIT_WITH_ESCORT".equals(decision) ? (rnd.nextBoolean() ? "NURSE" : "DOCTOR") : "NONE";
+        fitnessCheck(tx, p.id(), on, decision, escort, on.plusDays(3), userId);
+    }
+
+    /** A pre-departure health assessment and its fitness decision (decision and validity only). */
+    static void fitnessCheck(WriteTx tx, String personId, LocalDate on, String decision, String escort, LocalDate validUntil,
+                             String userId) {
         HealthAssessmentRecord a = tx.newRecord(HEALTH_ASSESSMENT);
         a.setId(tx.ids().next());
-        a.setPersonId(p.id());
+        a.setPersonId(personId);
         a.setAssessmentType("PRE_DEPARTURE");
         a.setAssessedOn(on.toString());
         a.setClinicianId(userId);
         tx.insert(a);
         FitnessDecisionRecord f = tx.newRecord(FITNESS_DECISION);
         f.setId(tx.ids().next());
-        f.setPersonId(p.id());
+        f.setPersonId(personId);
         f.setAssessmentId(a.getId());
-        int d = rnd.nextInt(100);
-        String decision = d < 85 || mustBeFit && d >= 95 ? "FIT" : d < 95 ? "FIT_WITH_ESCORT" : "UNFIT";
         f.setDecision(decision);
-        f.setEscortRequired("FIT_WITH_ESCORT".equals(decision) ? (rnd.nextBoolean() ? "NURSE" : "DOCTOR") : "NONE");
+        f.setEscortRequired(escort);
         f.setValidFrom(on.toString());
-        f.setValidUntil(on.plusDays(3).toString());
+        f.setValidUntil(validUntil.toString());
         f.setDecidedBy(userId);
         f.setDecidedAt(on.atTime(10, 0).toString());
         tx.insert(f);

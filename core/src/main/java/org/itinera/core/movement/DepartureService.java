@@ -118,10 +118,7 @@ public final class DepartureService {
      */
     public PassengerCheck board(Actor actor, String manifestId, String movementId, String seat) {
         Manifest m = openManifest(actor, manifestId);
-        Map<String, PassengerStatus> lines = store.read(dsl -> manifests.lines(dsl, List.of(m.id())));
-        if (lines.get(movementId) != PassengerStatus.LISTED) {
-            throw new MovementRefusedException(UserMessage.of("movement.refused.notListed"));
-        }
+        Map<String, PassengerStatus> lines = linesRequiring(m, movementId, PassengerStatus.LISTED);
         new Validator().check("seat", seat == null || seat.isBlank() ? null : seat.strip(),
                 s -> s.matches("[0-9]{1,3}[A-Ka-k]"), "movement.error.seat").throwIfInvalid();
         PassengerCheck check = store.read(dsl -> Readiness.check(ids -> readiness.facts(dsl, ids), List.of(movementId),
@@ -141,10 +138,7 @@ public final class DepartureService {
     /** Undoes a boarding recorded by mistake (the passenger is listed again). */
     public void unboard(Actor actor, String manifestId, String movementId) {
         Manifest m = openManifest(actor, manifestId);
-        Map<String, PassengerStatus> lines = store.read(dsl -> manifests.lines(dsl, List.of(m.id())));
-        if (lines.get(movementId) != PassengerStatus.BOARDED) {
-            throw new MovementRefusedException(UserMessage.of("movement.refused.notBoarded"));
-        }
+        linesRequiring(m, movementId, PassengerStatus.BOARDED);
         store.write(actor, AuditEvent.ok("MANIFEST_UNBOARD", "manifest", m.id()), tx -> {
             manifests.setPassengerStatus(tx, m.id(), movementId, PassengerStatus.LISTED, null, clock.instant(), null);
             return null;
@@ -154,10 +148,7 @@ public final class DepartureService {
     /** Records a passenger who did not come: off the departure, with the reason; the manifest must be printed again. */
     public void noShow(Actor actor, String manifestId, String movementId, String reason) {
         Manifest m = openManifest(actor, manifestId);
-        Map<String, PassengerStatus> lines = store.read(dsl -> manifests.lines(dsl, List.of(m.id())));
-        if (lines.get(movementId) != PassengerStatus.LISTED) {
-            throw new MovementRefusedException(UserMessage.of("movement.refused.notListed"));
-        }
+        linesRequiring(m, movementId, PassengerStatus.LISTED);
         Transitions.check(MovementStatus.ON_MANIFEST, MovementStatus.NO_SHOW, Route.CHECK_IN, reason, null);
         store.write(actor, AuditEvent.ok("MANIFEST_NO_SHOW", "manifest", m.id()), tx -> {
             manifests.setPassengerStatus(tx, m.id(), movementId, PassengerStatus.NO_SHOW, reason.strip(), clock.instant(), null);
@@ -238,6 +229,16 @@ public final class DepartureService {
             return null;
         });
         return moving.size();
+    }
+
+    /** The manifest's lines, once it is sure the passenger's line is in the status the action needs. */
+    private Map<String, PassengerStatus> linesRequiring(Manifest m, String movementId, PassengerStatus needed) {
+        Map<String, PassengerStatus> lines = store.read(dsl -> manifests.lines(dsl, List.of(m.id())));
+        if (lines.get(movementId) != needed) {
+            throw new MovementRefusedException(UserMessage.of(needed == PassengerStatus.BOARDED
+                    ? "movement.refused.notBoarded" : "movement.refused.notListed"));
+        }
+        return lines;
     }
 
     private Manifest openManifest(Actor actor, String manifestId) {

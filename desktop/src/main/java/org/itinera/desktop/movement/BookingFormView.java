@@ -1,9 +1,11 @@
 package org.itinera.desktop.movement;
 
 import java.util.Arrays;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.NodeOrientation;
 import javafx.geometry.Pos;
@@ -149,20 +151,34 @@ final class BookingFormView {
                 + (t.householdId() == null ? "" : " · " + m.get("booking.inHousehold"));
     }
 
-    private static Node passengers(BookingFormViewModel vm, Messages m) {
+    /**
+     * A line of controls per item of a list, drawn again when the list changes (or when {@code also}
+     * does); {@code none} stands in for an empty list.
+     */
+    private static <T> VBox rows(ObservableList<T> items, BiFunction<T, Integer, Node> row, Node none,
+                                 ObservableList<?> also) {
         VBox rows = new VBox(4);
-        rows.setId("passengers");
         Runnable redraw = () -> {
             rows.getChildren().clear();
-            for (PassengerRow p : vm.passengers()) {
-                rows.getChildren().add(passengerRow(vm, m, p));
+            for (int i = 0; i < items.size(); i++) {
+                rows.getChildren().add(row.apply(items.get(i), i + 1));
             }
-            if (vm.passengers().isEmpty()) {
-                rows.getChildren().add(Views.label(m, "booking.noPassengers", "text-muted"));
+            if (items.isEmpty() && none != null) {
+                rows.getChildren().add(none);
             }
         };
-        vm.passengers().addListener((ListChangeListener<PassengerRow>) c -> redraw.run());
+        items.addListener((ListChangeListener<T>) c -> redraw.run());
+        if (also != null) {
+            also.addListener((ListChangeListener<Object>) c -> redraw.run());
+        }
         redraw.run();
+        return rows;
+    }
+
+    private static Node passengers(BookingFormViewModel vm, Messages m) {
+        VBox rows = rows(vm.passengers(), (p, i) -> passengerRow(vm, m, p),
+                Views.label(m, "booking.noPassengers", "text-muted"), null);
+        rows.setId("passengers");
         return section(m, "booking.section.passengers", rows, errorLine(vm, "passengers"), errorLine(vm, "seat"),
                 errorLine(vm, "baggage"));
     }
@@ -201,15 +217,7 @@ final class BookingFormView {
     }
 
     private static Node segments(BookingFormViewModel vm, Messages m) {
-        VBox rows = new VBox(6);
-        Runnable redraw = () -> {
-            rows.getChildren().clear();
-            for (int i = 0; i < vm.segments().size(); i++) {
-                rows.getChildren().add(segmentRow(vm, m, vm.segments().get(i), i + 1));
-            }
-        };
-        vm.segments().addListener((ListChangeListener<SegmentRow>) c -> redraw.run());
-        redraw.run();
+        VBox rows = rows(vm.segments(), (s, seq) -> segmentRow(vm, m, s, seq), null, null);
         Button add = new Button(m.get("booking.addSegment"));
         add.setId("addSegment");
         add.setOnAction(e -> vm.addSegment());
@@ -260,17 +268,8 @@ final class BookingFormView {
     }
 
     private static Node escorts(BookingFormViewModel vm, Messages m) {
-        VBox rows = new VBox(4);
-        Runnable redraw = () -> {
-            rows.getChildren().clear();
-            for (int i = 0; i < vm.escorts().size(); i++) {
-                rows.getChildren().add(escortRow(vm, m, vm.escorts().get(i), i + 1));
-            }
-        };
-        vm.escorts().addListener((ListChangeListener<EscortRow>) c -> redraw.run());
-        // the passenger an escort accompanies is chosen among those on the booking
-        vm.passengers().addListener((ListChangeListener<PassengerRow>) c -> redraw.run());
-        redraw.run();
+        // the passenger an escort accompanies is chosen among those on the booking: redrawn when they change
+        VBox rows = rows(vm.escorts(), (e, i) -> escortRow(vm, m, e, i), null, vm.passengers());
         Button add = new Button(m.get("booking.addEscort"));
         add.setId("addEscort");
         add.setOnAction(e -> vm.addEscort());

@@ -34,8 +34,6 @@ import org.itinera.core.movement.SpecialServiceRequest;
 import org.itinera.core.movement.Traveller;
 import org.itinera.core.task.BackgroundTask;
 import org.itinera.core.task.TaskExecutor;
-import org.itinera.core.validation.FieldError;
-import org.itinera.core.validation.ValidationException;
 import org.itinera.core.workspace.Workspace;
 import org.itinera.desktop.i18n.Messages;
 import org.itinera.desktop.ui.ErrorMessages;
@@ -249,12 +247,9 @@ public final class BookingFormViewModel {
                 })
                 .onFailure(e -> {
                     saving.set(false);
-                    if (e instanceof ValidationException v) {
-                        for (FieldError fe : v.errors()) {
-                            errors.putIfAbsent(fe.field(), messages.get(fe.message()));
-                        }
-                    }
-                    summary.set(new ErrorMessages(messages).describe(e));
+                    ErrorMessages describe = new ErrorMessages(messages);
+                    describe.putFieldErrors(e, errors);
+                    summary.set(describe.describe(e));
                 }));
     }
 

@@ -25,8 +25,6 @@ import org.itinera.core.movement.EscortDraft;
 import org.itinera.core.movement.EscortType;
 import org.itinera.core.movement.TravelConsent;
 import org.itinera.core.movement.TravelDocument;
-import org.itinera.core.validation.FieldError;
-import org.itinera.core.validation.ValidationException;
 import org.itinera.desktop.i18n.Messages;
 import org.itinera.desktop.ui.ErrorMessages;
 import org.itinera.desktop.ui.FormBuilder;
@@ -129,12 +127,9 @@ final class FixDialogs {
                     d.close();
                 }, failure -> {
                     ok.setDisable(false);
-                    if (failure instanceof ValidationException v) {
-                        for (FieldError fe : v.errors()) {
-                            errors.putIfAbsent(fe.field(), m.get(fe.message()));
-                        }
-                    }
-                    summary.setText(new ErrorMessages(m).describe(failure));
+                    ErrorMessages describe = new ErrorMessages(m);
+                    describe.putFieldErrors(failure, errors);
+                    summary.setText(describe.describe(failure));
                 });
             });
         });

@@ -84,6 +84,11 @@ public final class ManifestEditorViewModel {
 
     /** Loads (again) the manifest, its passengers, the candidates and every blocker. */
     public void load(String manifestId) {
+        load(manifestId, null);
+    }
+
+    /** Loads, then shows {@code done} (what the action that led here did) instead of the summary. */
+    private void load(String manifestId, String done) {
         if (manifest.get() == null) {
             // the printer's fonts load while the officer reads the list, not when they press Print
             executor.execute(BackgroundTask.of("prepare printing", p -> {
@@ -102,8 +107,9 @@ public final class ManifestEditorViewModel {
             List<PassengerCheck> all = new ArrayList<>(r.listed());
             all.addAll(r.candidates());
             checks.set(all.stream().collect(Collectors.toMap(PassengerCheck::movementId, Function.identity(), (a, b) -> a)));
-            status.set(messages.get("manifest.summary", r.passengers().stream().filter(x -> x.status() != PassengerStatus.REMOVED).count(),
-                    r.blocked(), r.candidates().size()));
+            status.set(done != null ? done : messages.get("manifest.summary",
+                    r.passengers().stream().filter(x -> x.status() != PassengerStatus.REMOVED).count(), r.blocked(),
+                    r.candidates().size()));
         }, null);
     }
 
@@ -117,10 +123,7 @@ public final class ManifestEditorViewModel {
         run("add to manifest", p -> {
             ws.manifests().add(ws.actor(), id, movementIds, splitHousehold);
             return id;
-        }, x -> {
-            load(x);
-            status.set(messages.get("manifest.added", movementIds.size()));
-        }, this::refused);
+        }, x -> load(x, messages.get("manifest.added", movementIds.size())), this::refused);
     }
 
     /** Puts a candidate and every other candidate of their household on the manifest. */
@@ -155,9 +158,8 @@ public final class ManifestEditorViewModel {
             return m.id();
         }, x -> {
             lastPrint = file;
-            load(x);
+            load(x, messages.get("manifest.printed", file.toString()));
             preview();
-            status.set(messages.get("manifest.printed", file.toString()));
         }, this::refused);
     }
 
@@ -204,10 +206,7 @@ public final class ManifestEditorViewModel {
     /** After departure: everyone who boarded has arrived at the destination. */
     public void arrive() {
         String id = manifest.get().id();
-        run("arrive", p -> ws.departures().arrive(ws.actor(), id), n -> {
-            load(id);
-            status.set(messages.get("manifest.arrived", n));
-        }, null);
+        run("arrive", p -> ws.departures().arrive(ws.actor(), id), n -> load(id, messages.get("manifest.arrived", n)), null);
     }
 
     /** Hands everyone who arrived over at destination; their cases move on to assistance. */
@@ -215,10 +214,8 @@ public final class ManifestEditorViewModel {
         String id = manifest.get().id();
         List<String> arrived = passengers.stream().filter(p -> p.status() == PassengerStatus.BOARDED)
                 .map(ManifestPassenger::movementId).toList();
-        run("hand over", p -> ws.movements().handOver(ws.actor(), arrived, null, note), r -> {
-            load(id);
-            status.set(messages.get("manifest.handedOver", r.handedOver(), r.casesToAssistance().size()));
-        }, null);
+        run("hand over", p -> ws.movements().handOver(ws.actor(), arrived, null, note),
+                r -> load(id, messages.get("manifest.handedOver", r.handedOver(), r.casesToAssistance().size())), null);
     }
 
     private void fix(String name, Runnable work, Runnable onDone, Consumer<Throwable> onFailed) {

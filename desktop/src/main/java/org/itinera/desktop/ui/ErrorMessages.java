@@ -22,6 +22,15 @@ public final class ErrorMessages {
         this.messages = messages;
     }
 
+    /** Puts each field error of a refused input next to its field (in {@code errors}), first error first. */
+    public void putFieldErrors(Throwable t, java.util.Map<String, String> errors) {
+        if (t instanceof ValidationException v) {
+            for (org.itinera.core.validation.FieldError fe : v.errors()) {
+                errors.putIfAbsent(fe.field(), messages.get(fe.message()));
+            }
+        }
+    }
+
     public String describe(Throwable t) {
         Throwable e = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
         return switch (e) {
