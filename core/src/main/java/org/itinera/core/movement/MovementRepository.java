@@ -117,18 +117,23 @@ public final class MovementRepository {
                 .fetch(r -> traveller(r, today));
     }
 
-    /** The movements of some persons in one status. */
-    public List<Traveller> travellersOfPersons(DSLContext dsl, Collection<String> personIds, MovementStatus status,
-                                               LocalDate today) {
+    /** The movements of some persons in some statuses. */
+    public List<Traveller> travellersOfPersons(DSLContext dsl, Collection<String> personIds,
+                                               Collection<MovementStatus> statuses, LocalDate today) {
         return selectTravellers(dsl).where(MOVEMENT.PERSON_ID.in(personIds).and(MOVEMENT.DELETED.isFalse())
-                        .and(MOVEMENT.STATUS.eq(status.name())))
+                        .and(MOVEMENT.STATUS.in(statuses.stream().map(Enum::name).toList())))
                 .orderBy(MOVEMENT.HOUSEHOLD_ID, MOVEMENT.ID).fetch(r -> traveller(r, today));
     }
 
     /** The household's movements that are still under way (not arrived, not cancelled). */
     public List<Traveller> openTravellersOfHousehold(DSLContext dsl, String householdId, LocalDate today) {
-        return selectTravellers(dsl).where(MOVEMENT.HOUSEHOLD_ID.eq(householdId).and(MOVEMENT.DELETED.isFalse())
-                        .and(MOVEMENT.STATUS.notIn(MovementStatus.ARRIVED.name(), MovementStatus.CANCELLED.name())))
+        return travellersOfHousehold(dsl, householdId, today).stream()
+                .filter(t -> t.status() != MovementStatus.ARRIVED && t.status() != MovementStatus.CANCELLED).toList();
+    }
+
+    /** Every movement of the household's members. */
+    public List<Traveller> travellersOfHousehold(DSLContext dsl, String householdId, LocalDate today) {
+        return selectTravellers(dsl).where(MOVEMENT.HOUSEHOLD_ID.eq(householdId).and(MOVEMENT.DELETED.isFalse()))
                 .orderBy(MOVEMENT.ID).fetch(r -> traveller(r, today));
     }
 

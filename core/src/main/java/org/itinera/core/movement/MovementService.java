@@ -261,8 +261,16 @@ public final class MovementService {
      * or Arabic script), with the rest of their households; without a query, the first ones.
      */
     public List<Traveller> readyToBook(Actor actor, String query, int limit) {
+        return search(actor, query, Set.of(MovementStatus.DOCUMENTS_READY), limit);
+    }
+
+    /**
+     * Travellers in some statuses whose names match a search (in Latin or Arabic script), with the
+     * members of their households in those statuses; without a query, the first ones.
+     */
+    public List<Traveller> search(Actor actor, String query, Set<MovementStatus> statuses, int limit) {
         if (query == null || query.isBlank()) {
-            return travellers(actor, Set.of(MovementStatus.DOCUMENTS_READY), limit);
+            return travellers(actor, statuses, limit);
         }
         access.require(actor, Permission.MOVEMENT_READ);
         List<String> personIds = persons.search(actor, query, limit).hits().stream().map(PersonSummary::id).toList();
@@ -270,18 +278,15 @@ public final class MovementService {
         LocalDate today = LocalDate.now(clock);
         return store.read(dsl -> {
             Set<String> households = new LinkedHashSet<>();
-            List<Traveller> direct = movements.travellersOfPersons(dsl, personIds, MovementStatus.DOCUMENTS_READY, today);
-            direct.forEach(t -> {
-                if (t.householdId() != null) {
-                    households.add(t.householdId());
-                }
-            });
             Set<String> seen = new LinkedHashSet<>();
             List<Traveller> out = new ArrayList<>();
-            for (Traveller t : direct) {
+            for (Traveller t : movements.travellersOfPersons(dsl, personIds, statuses, today)) {
                 if (t.householdId() != null) {
-                    for (Traveller member : movements.openTravellersOfHousehold(dsl, t.householdId(), today)) {
-                        if (member.status() == MovementStatus.DOCUMENTS_READY && seen.add(member.movementId())) {
+                    if (!households.add(t.householdId())) {
+                        continue;
+                    }
+                    for (Traveller member : movements.travellersOfHousehold(dsl, t.householdId(), today)) {
+                        if (statuses.contains(member.status()) && seen.add(member.movementId())) {
                             out.add(member);
                         }
                     }

@@ -84,6 +84,15 @@ final class ManifestEditorView {
         Button checkInButton = new Button(m.get("manifest.checkIn"));
         checkInButton.setId("openCheckIn");
         checkInButton.setOnAction(e -> checkIn.run());
+        Button transit = new Button(m.get("manifest.transit"));
+        transit.setId("recordTransit");
+        transit.setOnAction(e -> {
+            TextInputDialog place = new TextInputDialog();
+            place.initOwner(transit.getScene().getWindow());
+            place.setTitle(m.get("app.name"));
+            place.setHeaderText(m.get("manifest.transitPlace"));
+            place.showAndWait().filter(p -> !p.isBlank()).ifPresent(vm::transit);
+        });
         Button arrive = new Button(m.get("manifest.arrive"));
         arrive.setId("recordArrival");
         arrive.setOnAction(e -> vm.arrive());
@@ -100,15 +109,17 @@ final class ManifestEditorView {
             print.setDisable(x == null || x.status() == ManifestStatus.CANCELLED);
             checkInButton.setDisable(!open);
             show(arrive, x != null && x.status() == ManifestStatus.DEPARTED);
+            show(transit, x != null && x.status() == ManifestStatus.DEPARTED);
             show(handOver, x != null && x.status() == ManifestStatus.CLOSED);
         });
         show(arrive, false);
+        show(transit, false);
         show(handOver, false);
         HBox head = new HBox(10, backButton, title);
         head.setAlignment(Pos.CENTER_LEFT);
         Label printIn = Views.label(m, "manifest.printLanguage", "text-muted");
         printIn.setMinWidth(Region.USE_PREF_SIZE);
-        HBox actions = new HBox(8, printIn, language, print, checkInButton, arrive, handOver);
+        HBox actions = new HBox(8, printIn, language, print, checkInButton, transit, arrive, handOver);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(8, head, actions);
         bar.setPadding(new Insets(10, 12, 6, 12));

@@ -57,6 +57,7 @@ public final class ManifestEditorViewModel {
     private final TaskExecutor executor;
     private final Messages messages;
     private final Path exports;
+    private final FixActions fixes;
     private final ObjectProperty<Manifest> manifest = new SimpleObjectProperty<>();
     private final ObservableList<ManifestPassenger> passengers = FXCollections.observableArrayList();
     private final ObservableList<PassengerCheck> candidates = FXCollections.observableArrayList();
@@ -73,6 +74,7 @@ public final class ManifestEditorViewModel {
         this.executor = executor;
         this.messages = messages;
         this.exports = exports;
+        this.fixes = new FixActions(ws, executor);
         // carriers and border posts of the region read English or French
         this.printLanguage = new SimpleObjectProperty<>("fr".equals(messages.locale().getLanguage()) ? Locale.FRENCH : Locale.ENGLISH);
     }
@@ -188,19 +190,31 @@ public final class ManifestEditorViewModel {
     }
 
     public void recordDocument(String personId, TravelDocument d, Runnable onDone, Consumer<Throwable> onFailed) {
-        fix("record document", () -> ws.movements().recordTravelDocument(ws.actor(), personId, d), onDone, onFailed);
+        fixes.recordDocument(personId, d, reloadAfter(onDone), onFailed);
     }
 
     public void recordConsent(String personId, TravelConsent c, Runnable onDone, Consumer<Throwable> onFailed) {
-        fix("record consent", () -> ws.movements().recordTravelConsent(ws.actor(), personId, c), onDone, onFailed);
+        fixes.recordConsent(personId, c, reloadAfter(onDone), onFailed);
     }
 
     /** Adds an escort to the booking the passenger travels on. */
     public void addEscort(String movementId, EscortDraft e, Runnable onDone, Consumer<Throwable> onFailed) {
-        fix("add escort", () -> {
-            String booking = ws.bookings().bookingOf(ws.actor(), movementId).orElseThrow().id();
-            ws.bookings().addEscort(ws.actor(), booking, e);
-        }, onDone, onFailed);
+        fixes.addEscort(movementId, e, reloadAfter(onDone), onFailed);
+    }
+
+    private Runnable reloadAfter(Runnable onDone) {
+        String id = manifest.get().id();
+        return () -> {
+            onDone.run();
+            load(id);
+        };
+    }
+
+    /** After departure: everyone who boarded is in transit at an airport on the way. */
+    public void transit(String place) {
+        String id = manifest.get().id();
+        run("transit", p -> ws.departures().transit(ws.actor(), id, place),
+                n -> load(id, messages.get("manifest.inTransit", n, place.strip().toUpperCase(Locale.ROOT))), null);
     }
 
     /** After departure: everyone who boarded has arrived at the destination. */
@@ -216,17 +230,6 @@ public final class ManifestEditorViewModel {
                 .map(ManifestPassenger::movementId).toList();
         run("hand over", p -> ws.movements().handOver(ws.actor(), arrived, null, note),
                 r -> load(id, messages.get("manifest.handedOver", r.handedOver(), r.casesToAssistance().size())), null);
-    }
-
-    private void fix(String name, Runnable work, Runnable onDone, Consumer<Throwable> onFailed) {
-        String id = manifest.get().id();
-        run(name, p -> {
-            work.run();
-            return id;
-        }, x -> {
-            onDone.run();
-            load(x);
-        }, onFailed);
     }
 
     private void refused(Throwable e) {

@@ -35,8 +35,34 @@ public final class MovementScreen {
     private Node build() {
         BorderPane root = new BorderPane(content);
         root.setId("movement");
+        javafx.scene.control.ToggleGroup views = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.ToggleButton departures = new javafx.scene.control.ToggleButton(m.get("movement.view.departures"));
+        departures.setId("showDepartures");
+        departures.setToggleGroup(views);
+        departures.setSelected(true);
+        departures.setOnAction(e -> {
+            departures.setSelected(true);
+            showBoard();
+        });
+        javafx.scene.control.ToggleButton travellers = new javafx.scene.control.ToggleButton(m.get("movement.view.travellers"));
+        travellers.setId("showTravellers");
+        travellers.setToggleGroup(views);
+        travellers.setOnAction(e -> {
+            travellers.setSelected(true);
+            showTravellers();
+        });
+        javafx.scene.layout.HBox switcher = new javafx.scene.layout.HBox(departures, travellers);
+        switcher.getStyleClass().add("segmented");
+        switcher.setPadding(new javafx.geometry.Insets(10, 12, 0, 12));
+        root.setTop(switcher);
         showBoard();
         return Views.oriented(root, m);
+    }
+
+    private void showTravellers() {
+        TravellersViewModel vm = new TravellersViewModel(ws, context.executor(), m);
+        content.getChildren().setAll(TravellersView.create(vm, m));
+        vm.search();
     }
 
     private void showBoard() {

@@ -147,6 +147,27 @@ class MovementViewModelsTest {
         assertThat(vm.status().get()).isEqualTo("Departed with 2 on board; 1 no-shows.");
     }
 
+    @Test
+    void travellersAreFoundByStepAndAHouseholdMovesOnTogetherWithItsHistory() {
+        officer(false);
+        TravellersViewModel vm = new TravellersViewModel(ws, executor, en);
+        vm.step().set(MovementStatus.DOCUMENTS_READY);
+        vm.search();
+        assertThat(vm.travellers()).hasSize(3);
+        assertThat(vm.steps(vm.travellers())).containsExactlyInAnyOrder(MovementStatus.CANCELLED);
+        vm.record(List.copyOf(vm.travellers().subList(0, 1)), MovementStatus.CANCELLED, " ");
+        assertThat(vm.status().get()).contains("correct");
+        vm.record(List.copyOf(vm.travellers().subList(0, 1)), MovementStatus.CANCELLED, "Chose to stay in Senegal");
+        assertThat(vm.travellers()).hasSize(2);
+        assertThat(vm.status().get()).isEqualTo("1 travellers now at the step Cancelled.");
+        vm.step().set(MovementStatus.CANCELLED);
+        vm.query().set("diallo");
+        vm.search();
+        assertThat(vm.travellers()).singleElement().satisfies(t -> vm.showHistory(t));
+        assertThat(vm.history()).extracting(e -> TravellersView.describe(en, e))
+                .last().asString().contains("Documents ready → Cancelled", "Chose to stay in Senegal");
+    }
+
     private static ManifestPassenger line(CheckInViewModel vm, String given) {
         return vm.all().stream().filter(p -> p.givenNames().equals(given)).findFirst().orElseThrow();
     }
