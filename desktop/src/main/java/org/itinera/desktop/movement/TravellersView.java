@@ -108,7 +108,10 @@ final class TravellersView {
 
         ListView<MovementEvent> history = new ListView<>(vm.history());
         history.setId("movementHistory");
-        history.setPlaceholder(new Label(m.get("travellers.noHistory")));
+        Label noHistory = new Label(m.get("travellers.noHistory"));
+        noHistory.setWrapText(true);
+        noHistory.setPadding(new Insets(8));
+        history.setPlaceholder(noHistory);
         history.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(MovementEvent ev, boolean empty) {
