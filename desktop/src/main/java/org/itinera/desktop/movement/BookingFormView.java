@@ -227,24 +227,12 @@ final class BookingFormView {
 
     private static Node segmentRow(BookingFormViewModel vm, Messages m, SegmentRow s, int seq) {
         String p = "segment" + seq + "-";
-        TextField carrier = small(m, "booking.carrier", 80);
-        carrier.setId(p + "carrier");
-        carrier.textProperty().bindBidirectional(s.carrier());
-        TextField number = small(m, "booking.serviceNo", 70);
-        number.setId(p + "serviceNo");
-        number.textProperty().bindBidirectional(s.serviceNo());
-        TextField from = small(m, "booking.from", 60);
-        from.setId(p + "from");
-        from.textProperty().bindBidirectional(s.from());
-        TextField to = small(m, "booking.to", 60);
-        to.setId(p + "to");
-        to.textProperty().bindBidirectional(s.to());
-        TextField departs = small(m, "booking.departs", 140);
-        departs.setId(p + "departs");
-        departs.textProperty().bindBidirectional(s.departs());
-        TextField arrives = small(m, "booking.arrives", 140);
-        arrives.setId(p + "arrives");
-        arrives.textProperty().bindBidirectional(s.arrives());
+        TextField carrier = bound(small(m, "booking.carrier", 80), p + "carrier", s.carrier());
+        TextField number = bound(small(m, "booking.serviceNo", 70), p + "serviceNo", s.serviceNo());
+        TextField from = bound(small(m, "booking.from", 60), p + "from", s.from());
+        TextField to = bound(small(m, "booking.to", 60), p + "to", s.to());
+        TextField departs = bound(small(m, "booking.departs", 140), p + "departs", s.departs());
+        TextField arrives = bound(small(m, "booking.arrives", 140), p + "arrives", s.arrives());
         Label fromInfo = info(vm, s.from());
         Label toInfo = info(vm, s.to());
         Button remove = new Button(m.get("booking.removeSegment"));
@@ -258,6 +246,12 @@ final class BookingFormView {
         grid.add(toInfo, 5, 1, 3, 1);
         Label error = errorLine(vm, "segment" + seq);
         return new VBox(2, grid, error);
+    }
+
+    private static TextField bound(TextField field, String id, javafx.beans.property.StringProperty value) {
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        return field;
     }
 
     private static Label info(BookingFormViewModel vm, javafx.beans.property.StringProperty code) {
