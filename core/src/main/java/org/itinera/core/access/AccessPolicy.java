@@ -23,6 +23,15 @@ public final class AccessPolicy {
         require(actor, permission, null);
     }
 
+    /** Offices whose records the actor may act on with a permission, or null for every office. */
+    public java.util.Collection<String> offices(Actor actor, Permission permission) {
+        if (actor.grants().stream().anyMatch(g -> g.officeId().isEmpty() && table.allows(g.role(), permission))) {
+            return null;
+        }
+        return actor.grants().stream().filter(g -> table.allows(g.role(), permission))
+                .flatMap(g -> g.officeId().stream()).toList();
+    }
+
     public PermissionTable table() {
         return table;
     }

@@ -16,14 +16,15 @@ public final class PermissionTable {
 
     public PermissionTable() {
         table.put(Role.CASEWORKER, EnumSet.of(PERSON_READ, PERSON_WRITE, HOUSEHOLD_READ, HOUSEHOLD_WRITE,
-                CASE_READ, CASE_WRITE));
+                CASE_READ, CASE_WRITE, MOVEMENT_READ));
         table.put(Role.MOVEMENT_OFFICER, EnumSet.of(PERSON_READ, PERSON_WRITE, HOUSEHOLD_READ, HOUSEHOLD_WRITE,
-                CASE_READ));
-        table.put(Role.MEDICAL_OFFICER, EnumSet.of(PERSON_READ, HOUSEHOLD_READ, CASE_READ));
-        table.put(Role.DATA_OFFICER, EnumSet.of(PERSON_READ, HOUSEHOLD_READ, CASE_READ, DEMO_DATA_GENERATE));
+                CASE_READ, MOVEMENT_READ, MOVEMENT_WRITE, MANIFEST_PRINT));
+        table.put(Role.MEDICAL_OFFICER, EnumSet.of(PERSON_READ, HOUSEHOLD_READ, CASE_READ, MOVEMENT_READ));
+        table.put(Role.DATA_OFFICER, EnumSet.of(PERSON_READ, HOUSEHOLD_READ, CASE_READ, DEMO_DATA_GENERATE,
+                MOVEMENT_READ));
         table.put(Role.MISSION_ADMIN, EnumSet.of(PERSON_READ, HOUSEHOLD_READ, CASE_READ, USER_ADMIN, AUDIT_READ,
-                DEMO_DATA_GENERATE, TRUST_ADMIN));
-        table.put(Role.AUDITOR, EnumSet.of(PERSON_READ, HOUSEHOLD_READ, CASE_READ, AUDIT_READ));
+                DEMO_DATA_GENERATE, TRUST_ADMIN, MOVEMENT_READ));
+        table.put(Role.AUDITOR, EnumSet.of(PERSON_READ, HOUSEHOLD_READ, CASE_READ, AUDIT_READ, MOVEMENT_READ));
     }
 
     public boolean allows(Role role, Permission permission) {

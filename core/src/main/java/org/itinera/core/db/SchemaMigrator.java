@@ -57,7 +57,8 @@ public final class SchemaMigrator {
                 throw new DatabaseException(UserMessage.of("db.error.newerSchema", from, SchemaVersion.LATEST), null);
             }
             List<Path> backups = new ArrayList<>();
-            if (from >= upTo) {
+            java.util.Set<Integer> applied = appliedVersions(c);
+            if (SchemaVersion.ALL.stream().filter(v -> v <= upTo).allMatch(applied::contains)) {
                 return new Result(from, from, backups); // the usual start: Flyway is not even loaded
             }
             DataSource ds = new KeyedDataSource(db);
@@ -77,11 +78,27 @@ public final class SchemaMigrator {
         var config = Flyway.configure(getClass().getClassLoader())
                 .dataSource(ds)
                 .locations("classpath:db/migration")
+                .outOfOrder(true)
                 .cleanDisabled(true);
         if (target != null) {
             config.target(target);
         }
         return config.load();
+    }
+
+    private static java.util.Set<Integer> appliedVersions(Connection c) throws SQLException {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        if (currentVersion(c) == 0) {
+            return out;
+        }
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT CAST(version AS INTEGER) FROM flyway_schema_history "
+                     + "WHERE success = 1 AND version IS NOT NULL")) {
+            while (rs.next()) {
+                out.add(rs.getInt(1));
+            }
+        }
+        return out;
     }
 
     private static int currentVersion(Connection c) throws SQLException {

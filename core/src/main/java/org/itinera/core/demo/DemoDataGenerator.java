@@ -12,6 +12,7 @@ import org.itinera.core.access.Permission;
 import org.itinera.core.audit.AuditEvent;
 import org.itinera.core.organisation.Office;
 import org.itinera.core.organisation.OfficeService;
+import org.itinera.core.reference.ReferenceData;
 import org.itinera.core.store.Store;
 import org.itinera.core.task.ProgressSink;
 
@@ -36,8 +37,12 @@ public final class DemoDataGenerator {
     private final Clock clock;
     private final NamePools names = new NamePools();
 
-    public DemoDataGenerator(Store store, AccessPolicy access, OfficeService offices, long seed, Clock clock) {
+    private final ReferenceData reference;
+
+    public DemoDataGenerator(Store store, AccessPolicy access, OfficeService offices, ReferenceData reference, long seed,
+                             Clock clock) {
         this.store = store;
+        this.reference = reference;
         this.access = access;
         this.offices = offices;
         this.seed = seed;
@@ -63,7 +68,9 @@ public final class DemoDataGenerator {
         long counterBefore = store.lastCounter();
         Counts counts = new Counts();
         store.bulk(actor, AuditEvent.ok("DEMO_DATA_GENERATE", "person", null, "persons=" + count), 25_000, tx -> {
-            DemoRows rows = new DemoRows(tx, officeList, actor.isSystem() ? null : actor.userId());
+            String userId = actor.isSystem() ? null : actor.userId();
+            DemoRows rows = new DemoRows(tx, officeList, userId).withDepartures(
+                    new DemoDepartures(tx, reference, seed, LocalDate.now(clock), userId));
             rows.partners(new SplittableRandom(seed ^ 0x5DEECE66DL));
             SplittableRandom rnd = new SplittableRandom(seed);
             while (counts.persons < count) {

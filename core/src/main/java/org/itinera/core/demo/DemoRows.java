@@ -23,6 +23,7 @@ final class DemoRows {
     private final List<Office> offices;
     private final String userId;
     private final List<String> partnerIds = new ArrayList<>();
+    private DemoDepartures departures;
 
     record PersonRow(String id, NamePools.Name given, NamePools.Name family, boolean male, LocalDate birth,
                      String precision, String nationality, NamePools.Group group, Office office) {
@@ -39,6 +40,12 @@ final class DemoRows {
         this.tx = tx;
         this.offices = offices;
         this.userId = userId;
+    }
+
+    /** Bookings and manifests for travellers on their way (see {@link DemoDepartures}). */
+    DemoRows withDepartures(DemoDepartures d) {
+        this.departures = d;
+        return this;
     }
 
     Office office(SplittableRandom rnd) {
@@ -225,6 +232,7 @@ final class DemoRows {
             consent(rnd, people.getFirst().id(), "TRAVEL", requested);
             consent(rnd, people.getFirst().id(), "VOLUNTARY_MOVEMENT_DECLARATION", requested);
         }
+        List<String> movementIds = new ArrayList<>();
         for (PersonRow p : people) {
             MovementRecord m = tx.newRecord(MOVEMENT);
             m.setId(tx.ids().next());
@@ -248,10 +256,14 @@ final class DemoRows {
             m.setFitnessRequired(true);
             m.setOfficeId(c.officeId());
             tx.insert(m);
+            movementIds.add(m.getId());
             c.movementCount()[0]++;
             if (stage >= indexOf("FIT_TO_TRAVEL") && stage != indexOf("CANCELLED")) {
                 fitness(rnd, p, requested.plusDays(5 + rnd.nextInt(20)), stage >= indexOf("ON_MANIFEST"));
             }
+        }
+        if (departures != null) {
+            departures.plan(people.getFirst().office(), c.destination(), people, movementIds, status);
         }
         if ("ARRIVED".equals(status) && "AVRR".equals(c.type()) && rnd.nextInt(100) < 45) {
             reintegration(rnd, c, people.getFirst(), requested.plusDays(30 + rnd.nextInt(60)), today);
@@ -299,23 +311,30 @@ final class DemoRows {
     }
 
     private void fitness(SplittableRandom rnd, PersonRow p, LocalDate on, boolean mustBeFit) {
+        int d = rnd.nextInt(100);
+        String decision = d < 85 || mustBeFit && d >= 95 ? "FIT" : d < 95 ? "FIT_WITH_ESCORT" : "UNFIT";
+        String escort = "FIT_WITH_ESCORT".equals(decision) ? (rnd.nextBoolean() ? "NURSE" : "DOCTOR") : "NONE";
+        fitnessCheck(tx, p.id(), on, decision, escort, on.plusDays(3), userId);
+    }
+
+    /** A pre-departure health assessment and its fitness decision (decision and validity only). */
+    static void fitnessCheck(WriteTx tx, String personId, LocalDate on, String decision, String escort, LocalDate validUntil,
+                             String userId) {
         HealthAssessmentRecord a = tx.newRecord(HEALTH_ASSESSMENT);
         a.setId(tx.ids().next());
-        a.setPersonId(p.id());
+        a.setPersonId(personId);
         a.setAssessmentType("PRE_DEPARTURE");
         a.setAssessedOn(on.toString());
         a.setClinicianId(userId);
         tx.insert(a);
         FitnessDecisionRecord f = tx.newRecord(FITNESS_DECISION);
         f.setId(tx.ids().next());
-        f.setPersonId(p.id());
+        f.setPersonId(personId);
         f.setAssessmentId(a.getId());
-        int d = rnd.nextInt(100);
-        String decision = d < 85 || mustBeFit && d >= 95 ? "FIT" : d < 95 ? "FIT_WITH_ESCORT" : "UNFIT";
         f.setDecision(decision);
-        f.setEscortRequired("FIT_WITH_ESCORT".equals(decision) ? (rnd.nextBoolean() ? "NURSE" : "DOCTOR") : "NONE");
+        f.setEscortRequired(escort);
         f.setValidFrom(on.toString());
-        f.setValidUntil(on.plusDays(3).toString());
+        f.setValidUntil(validUntil.toString());
         f.setDecidedBy(userId);
         f.setDecidedAt(on.atTime(10, 0).toString());
         tx.insert(f);

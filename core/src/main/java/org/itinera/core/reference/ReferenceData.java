@@ -26,6 +26,8 @@ public final class ReferenceData {
     private final Lazy<Map<String, Airport>> airports = new Lazy<>(this::loadAirports);
     private final Lazy<Map<String, Language>> languages = new Lazy<>(this::loadLanguages);
     private final Lazy<Map<String, Currency>> currencies = new Lazy<>(this::loadCurrencies);
+    private final Lazy<TimeZoneTable> zones = new Lazy<>(() -> new TimeZoneTable(open("time_zones.csv"),
+            open("airport_zone_overrides.csv")));
 
     /** By ISO alpha-3 code, as used in travel documents. */
     public Optional<Country> country(String alpha3) {
@@ -44,6 +46,11 @@ public final class ReferenceData {
 
     public List<Airport> airportsIn(String countryAlpha2) {
         return airports.get().values().stream().filter(a -> a.countryAlpha2().equals(countryAlpha2)).toList();
+    }
+
+    /** The IANA time zone of an airport, derived from its country and position (see {@link TimeZoneTable}). */
+    public Optional<java.time.ZoneId> zoneOf(String iata) {
+        return airport(iata).flatMap(a -> zones.get().zoneOf(a));
     }
 
     public int airportCount() {

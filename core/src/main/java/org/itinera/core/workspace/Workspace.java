@@ -24,6 +24,17 @@ import org.itinera.core.db.DatabaseKey;
 import org.itinera.core.demo.DemoDataGenerator;
 import org.itinera.core.keys.Argon2Parameters;
 import org.itinera.core.keys.Keyring;
+import org.itinera.core.movement.BookingRepository;
+import org.itinera.core.movement.BookingService;
+import org.itinera.core.movement.CaseHandoverRepository;
+import org.itinera.core.movement.DepartureService;
+import org.itinera.core.movement.ManifestRepository;
+import org.itinera.core.movement.ManifestService;
+import org.itinera.core.movement.MovementRepository;
+import org.itinera.core.movement.MovementService;
+import org.itinera.core.movement.PreparationRepository;
+import org.itinera.core.movement.ReadinessRepository;
+import org.itinera.core.movement.pdf.ManifestPdf;
 import org.itinera.core.organisation.OfficeRepository;
 import org.itinera.core.organisation.OfficeService;
 import org.itinera.core.reference.ReferenceData;
@@ -46,6 +57,10 @@ public final class Workspace implements AutoCloseable {
     private final CaseService cases;
     private final OfficeService offices;
     private final UserService users;
+    private final MovementService movements;
+    private final BookingService bookings;
+    private final ManifestService manifests;
+    private final DepartureService departures;
     private final Clock clock;
     private final SecureRandom random;
     private UserAccount currentUser;
@@ -67,6 +82,16 @@ public final class Workspace implements AutoCloseable {
         this.offices = new OfficeService(store, officeRepository, access, reference);
         this.users = new UserService(store, new UserRepository(), access, new PassphrasePolicy(),
                 new KeyringCredentials(keyring, key, kdf));
+        MovementRepository movementRepository = new MovementRepository();
+        BookingRepository bookingRepository = new BookingRepository();
+        ManifestRepository manifestRepository = new ManifestRepository();
+        ReadinessRepository readiness = new ReadinessRepository();
+        this.movements = new MovementService(store, movementRepository, bookingRepository, manifestRepository,
+                new PreparationRepository(), new CaseHandoverRepository(), readiness, access, reference, persons, clock);
+        this.bookings = new BookingService(store, bookingRepository, movementRepository, access, reference, clock);
+        this.manifests = new ManifestService(store, manifestRepository, movementRepository, readiness, access, reference,
+                offices, new ManifestPdf(), clock);
+        this.departures = new DepartureService(store, manifestRepository, movementRepository, readiness, access, clock);
     }
 
     void signedIn(UserAccount account) {
@@ -127,12 +152,28 @@ public final class Workspace implements AutoCloseable {
         return users;
     }
 
+    public MovementService movements() {
+        return movements;
+    }
+
+    public BookingService bookings() {
+        return bookings;
+    }
+
+    public ManifestService manifests() {
+        return manifests;
+    }
+
+    public DepartureService departures() {
+        return departures;
+    }
+
     public Clock clock() {
         return clock;
     }
 
     public DemoDataGenerator demoData(long seed) {
-        return new DemoDataGenerator(store, access, offices, seed, clock);
+        return new DemoDataGenerator(store, access, offices, reference, seed, clock);
     }
 
     /** Records a sign-in under the signed-in user. */

@@ -42,7 +42,7 @@ class SchemaMigratorTest {
             assertThat(new SchemaMigrator(clock).currentVersion(db)).isEqualTo(SchemaVersion.LATEST);
             assertThat((Object) db.read(dsl -> dsl.fetchValue("SELECT name FROM office WHERE id = 'o1'"))).isEqualTo("Zanzibarqueen office");
         }
-        Path firstBackup = dir.resolve("backups").toFile().listFiles()[0].toPath();
+        Path firstBackup = java.util.Arrays.stream(dir.resolve("backups").toFile().listFiles()).map(java.io.File::toPath).min(java.util.Comparator.comparing(java.nio.file.Path::toString)).orElseThrow();
         assertThat(new String(Files.readAllBytes(firstBackup), StandardCharsets.ISO_8859_1)).doesNotContain("Zanzibarqueen");
         try (Database backup = Database.open(firstBackup, new DatabaseKey(rawKey))) {
             assertThat(new SchemaMigrator(clock).currentVersion(backup)).isEqualTo(1);

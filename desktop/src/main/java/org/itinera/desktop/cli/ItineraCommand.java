@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "itinera", mixinStandardHelpOptions = true, version = "Itinera 0.1.0",
         description = "Offline-first case management for migrant-assistance missions.%n"
                 + "Without a command, opens the application window.",
-        subcommands = {InitCommand.class, DemoDataCommand.class, DbCommand.class, TrustCommand.class})
+        subcommands = {InitCommand.class, DemoDataCommand.class, DbCommand.class, TrustCommand.class,
+                ManifestCommand.class})
 public final class ItineraCommand implements Callable<Integer> {
     /** Exit code meaning "the window is open; do not exit the JVM". */
     public static final int GUI_STARTED = -1;

@@ -10,6 +10,7 @@ import org.itinera.core.demo.DemoSetup;
 import org.itinera.core.task.BackgroundTask;
 import org.itinera.desktop.AppContext;
 import org.itinera.desktop.i18n.Messages;
+import org.itinera.desktop.movement.MovementScreen;
 import org.itinera.desktop.registry.RegistryScreen;
 import org.itinera.desktop.signin.FirstRunView;
 import org.itinera.desktop.signin.FirstRunViewModel;
@@ -31,7 +32,8 @@ public final class AppWindow {
     public AppWindow(AppContext context, Stage stage) {
         this.context = context;
         this.stage = stage;
-        this.screens = new AreaScreens().register(Area.REGISTRY, RegistryScreen::create);
+        this.screens = new AreaScreens().register(Area.REGISTRY, RegistryScreen::create)
+                .register(Area.MOVEMENT, MovementScreen::create);
     }
 
     public AreaScreens screens() {

@@ -22,6 +22,15 @@ public final class ErrorMessages {
         this.messages = messages;
     }
 
+    /** Puts each field error of a refused input next to its field (in {@code errors}), first error first. */
+    public void putFieldErrors(Throwable t, java.util.Map<String, String> errors) {
+        if (t instanceof ValidationException v) {
+            for (org.itinera.core.validation.FieldError fe : v.errors()) {
+                errors.putIfAbsent(fe.field(), messages.get(fe.message()));
+            }
+        }
+    }
+
     public String describe(Throwable t) {
         Throwable e = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
         return switch (e) {
@@ -30,6 +39,8 @@ public final class ErrorMessages {
             case AccessDeniedException a -> messages.get(a.userMessage());
             case org.itinera.sync.SyncException s -> messages.get(s.userMessage());
             case ValidationException v -> messages.get("error.validation", v.errors().size());
+            case org.itinera.core.movement.GateRefusedException g -> messages.get(g.userMessage());
+            case org.itinera.core.movement.MovementRefusedException r -> messages.get(r.userMessage());
             case CancellationException c -> messages.get("error.cancelled");
             default -> {
                 LOG.error("Unexpected failure ({})", e.getClass().getName(), e);

@@ -113,7 +113,7 @@ class MessagesCompletenessTest {
         }
         String family = literal.substring(0, literal.indexOf('.') + 1);
         return defined.stream().anyMatch(k -> k.startsWith(family)) && !literal.contains("/")
-                && !literal.matches(".*\\.(java|css|properties|json|csv|db|xml|txt|pdf|tsv|png|log)$");
+                && !literal.matches(".*\\.(java|css|properties|json|csv|db|xml|txt|pdf|tsv|png|log|minisig|itp|age|ndjson|zip|deb|sig)$") && !literal.contains(".json.");
     }
 
     private static String allSources() throws IOException {
