@@ -6,7 +6,7 @@ package org.itinera.schema;
  * A test in core fails when this disagrees with the migration files.
  */
 public final class SchemaVersion {
-    public static final int LATEST = 1;
+    public static final int LATEST = 2;
 
     private SchemaVersion() {
     }

@@ -7,5 +7,16 @@ public enum Permission {
     CASE_READ, CASE_WRITE,
     DEMO_DATA_GENERATE,
     USER_ADMIN,
-    AUDIT_READ
+    AUDIT_READ,
+    /** Change one's own passphrase: every signed-in user. */
+    OWN_ACCOUNT,
+    /** Laptop settings (idle lock) and the hub keys used for account recovery. */
+    DEVICE_ADMIN,
+    CONSENT_READ, CONSENT_WRITE,
+    /** Export person data to a partner under a data-sharing agreement (consent-gated). */
+    PARTNER_EXCHANGE,
+    /** Health assessment details: history, findings, tests, conditions. Medical roles only. */
+    MEDICAL_DETAIL_READ, MEDICAL_DETAIL_WRITE,
+    /** The fitness-to-travel decision alone (fit / fit with escort / unfit / pending). */
+    FITNESS_DECISION_READ, FITNESS_DECISION_WRITE
 }

@@ -38,21 +38,25 @@ public final class HouseholdRepository {
                 .fetchOptional(HOUSEHOLD.OFFICE_ID);
     }
 
-    public List<HouseholdSummary> page(DSLContext dsl, int offset, int limit) {
+    public List<HouseholdSummary> page(DSLContext dsl, int offset, int limit, java.util.Collection<String> offices) {
         var members = DSL.selectCount().from(HOUSEHOLD_MEMBER)
                 .where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.eq(HOUSEHOLD.ID).and(HOUSEHOLD_MEMBER.DELETED.isFalse()))
                 .asField("members");
         return dsl.select(HOUSEHOLD.ID, HOUSEHOLD.REFERENCE, PERSON.GIVEN_NAME, PERSON.FAMILY_NAME, members,
                         HOUSEHOLD.OFFICE_ID)
                 .from(HOUSEHOLD).leftJoin(PERSON).on(PERSON.ID.eq(HOUSEHOLD.HEAD_PERSON_ID))
-                .where(HOUSEHOLD.DELETED.isFalse())
+                .where(HOUSEHOLD.DELETED.isFalse().and(officeFilter(offices)))
                 .orderBy(HOUSEHOLD.REFERENCE).limit(limit).offset(offset)
                 .fetch(r -> new HouseholdSummary(r.value1(), r.value2(),
                         r.value3() == null ? "" : r.value3() + " " + r.value4(), (Integer) r.value5(), r.value6()));
     }
 
-    public int count(DSLContext dsl) {
-        return dsl.fetchCount(HOUSEHOLD, HOUSEHOLD.DELETED.isFalse());
+    public int count(DSLContext dsl, java.util.Collection<String> offices) {
+        return dsl.fetchCount(HOUSEHOLD, HOUSEHOLD.DELETED.isFalse().and(officeFilter(offices)));
+    }
+
+    private static org.jooq.Condition officeFilter(java.util.Collection<String> offices) {
+        return offices == null ? DSL.noCondition() : HOUSEHOLD.OFFICE_ID.in(offices);
     }
 
     public List<HouseholdMember> members(DSLContext dsl, String householdId) {
