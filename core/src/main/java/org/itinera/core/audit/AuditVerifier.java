@@ -3,9 +3,9 @@ package org.itinera.core.audit;
 import static org.itinera.schema.jooq.Tables.AUDIT_ENTRY;
 
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 import org.itinera.core.task.ProgressSink;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -17,7 +17,7 @@ import org.jooq.Record;
  * hub, from a sync package) and the verifier checks that this entry is still there, unchanged.
  */
 public final class AuditVerifier {
-    private static final int FETCH_SIZE = 5_000;
+    private static final int PAGE = 10_000;
 
     public enum Problem {
         /** An entry's fields no longer give its stored hash: the entry was edited. */
@@ -44,7 +44,7 @@ public final class AuditVerifier {
         }
     }
 
-    /** Verifies the chain in one read (one consistent snapshot). */
+    /** Verifies the chain, page by page in sequence order. */
     public Result verify(DSLContext dsl, Optional<AuditLog.Head> expected, ProgressSink progress) {
         long total = dsl.fetchCount(AUDIT_ENTRY);
         MessageDigest md = AuditLog.sha256();
@@ -52,23 +52,23 @@ public final class AuditVerifier {
         String previous = AuditLog.GENESIS;
         String hashAtExpected = null;
         long checked = 0;
-        try (Cursor<? extends Record> rows = dsl.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.AT, AUDIT_ENTRY.USER_ID, AUDIT_ENTRY.ACTION,
-                        AUDIT_ENTRY.ENTITY_TYPE, AUDIT_ENTRY.ENTITY_ID, AUDIT_ENTRY.OUTCOME, AUDIT_ENTRY.DETAIL,
-                        AUDIT_ENTRY.PREV_HASH, AUDIT_ENTRY.HASH)
-                .from(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.SEQ).fetchSize(FETCH_SIZE).fetchLazy()) {
-            for (Record r : rows) {
+        long after = 0;
+        while (true) {
+            // keyset pages rather than one open cursor: a cursor left half-read would pin the
+            // reader's snapshot; pages also keep memory flat at a million entries
+            List<? extends Record> page = dsl.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.AT, AUDIT_ENTRY.USER_ID,
+                            AUDIT_ENTRY.ACTION, AUDIT_ENTRY.ENTITY_TYPE, AUDIT_ENTRY.ENTITY_ID, AUDIT_ENTRY.OUTCOME,
+                            AUDIT_ENTRY.DETAIL, AUDIT_ENTRY.PREV_HASH, AUDIT_ENTRY.HASH)
+                    .from(AUDIT_ENTRY).where(AUDIT_ENTRY.SEQ.gt((int) after)).orderBy(AUDIT_ENTRY.SEQ).limit(PAGE).fetch();
+            if (page.isEmpty()) {
+                break;
+            }
+            for (Record r : page) {
                 long seq = r.get(0, Long.class);
-                String at = (String) r.get(1);
-                String user = (String) r.get(2);
-                String action = (String) r.get(3);
-                String entityType = (String) r.get(4);
-                String entityId = (String) r.get(5);
-                String outcome = (String) r.get(6);
-                String detail = (String) r.get(7);
-                String prevHash = (String) r.get(8);
                 String hash = (String) r.get(9);
-                Optional<Problem> p = check(seq, expectedSeq, previous, prevHash, md, at, user, action, entityType,
-                        entityId, outcome, detail, hash);
+                Optional<Problem> p = check(seq, expectedSeq, previous, (String) r.get(8), md, (String) r.get(1),
+                        (String) r.get(2), (String) r.get(3), (String) r.get(4), (String) r.get(5), (String) r.get(6),
+                        (String) r.get(7), hash);
                 if (p.isPresent()) {
                     long where = p.get() == Problem.GAP ? expectedSeq : seq;
                     return new Result(checked, new AuditLog.Head(seq, hash), Optional.of(new Break(where, p.get())));
@@ -78,14 +78,12 @@ public final class AuditVerifier {
                 }
                 previous = hash;
                 expectedSeq = seq + 1;
+                after = seq;
                 checked++;
-                if ((checked & 0x3fff) == 0) {
-                    progress.checkCancelled();
-                    progress.report(checked, total);
-                }
             }
+            progress.checkCancelled();
+            progress.report(checked, total);
         }
-        progress.report(checked, total);
         AuditLog.Head head = new AuditLog.Head(expectedSeq - 1, previous);
         if (expected.isPresent() && expected.get().seq() > 0) {
             AuditLog.Head e = expected.get();
