@@ -10,8 +10,9 @@ import org.itinera.core.i18n.UserMessage;
  * The rule that decides from a person's consent records whether a purpose is allowed on a day.
  * A consent counts from the day it was given until its expiry (inclusive), unless withdrawn. A
  * withdrawal counts from its day on and also ends every consent for the same purpose (and partner)
- * given before it: the person said no, whatever they had signed earlier. Consent given after the
- * withdrawal counts again.
+ * given on or before that day: the person said no, whatever they had signed earlier. Only dates are
+ * recorded, so on a tie the withdrawal wins (the safer reading); consent given on a later day
+ * counts again.
  */
 public final class ConsentRules {
     private ConsentRules() {
@@ -49,7 +50,7 @@ public final class ConsentRules {
     /** The status of a record among its siblings: a later withdrawal of a sibling ends it too. */
     public static ConsentStatus statusOn(Consent c, Optional<LocalDate> lastWithdrawal, LocalDate day) {
         ConsentStatus own = c.statusOn(day);
-        if (own == ConsentStatus.VALID && lastWithdrawal.isPresent() && lastWithdrawal.get().isAfter(c.givenOn())) {
+        if (own == ConsentStatus.VALID && lastWithdrawal.isPresent() && !lastWithdrawal.get().isBefore(c.givenOn())) {
             return ConsentStatus.ENDED_BY_WITHDRAWAL;
         }
         return own;
