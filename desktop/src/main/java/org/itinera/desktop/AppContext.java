@@ -87,10 +87,12 @@ public final class AppContext implements AutoCloseable {
         useLanguage(ws.currentUser().locale());
     }
 
+    /** Records the sign-out in the audit trail and closes the workspace (which wipes the key). */
     public void signOut() {
         if (workspace != null) {
-            workspace.close();
+            Workspace ws = workspace;
             workspace = null;
+            ws.signOut();
         }
     }
 

@@ -3,7 +3,10 @@ package org.itinera.core.audit;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** What the audit viewer narrows the trail to; every part is optional. Dates are inclusive, in UTC. */
+/**
+ * What the audit viewer narrows the trail to; every part is optional. {@code user} is a username
+ * (or a user id, or "system:…"). Dates are inclusive, in UTC.
+ */
 public record AuditFilter(Optional<String> user, Optional<String> action, Optional<String> entityType,
                           Optional<String> entityId, Optional<LocalDate> from, Optional<LocalDate> to) {
     public static final AuditFilter ALL = new AuditFilter(Optional.empty(), Optional.empty(), Optional.empty(),

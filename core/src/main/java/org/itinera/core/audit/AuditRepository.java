@@ -39,7 +39,9 @@ public final class AuditRepository {
     private static Condition condition(AuditFilter f) {
         Condition c = DSL.noCondition();
         if (f.user().isPresent()) {
-            c = c.and(AUDIT_ENTRY.USER_ID.eq(f.user().get()));
+            String u = f.user().get().strip().toLowerCase(java.util.Locale.ROOT);
+            c = c.and(AUDIT_ENTRY.USER_ID.in(DSL.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(u)))
+                    .or(AUDIT_ENTRY.USER_ID.eq(f.user().get())));
         }
         if (f.action().isPresent()) {
             c = c.and(AUDIT_ENTRY.ACTION.eq(f.action().get()));

@@ -10,7 +10,7 @@ import org.jooq.DSLContext;
 
 /** The sealed recovery escrow waiting for the next sync package, and this laptop's node id. */
 public final class RecoveryRepository {
-    static final String ESCROW = "recovery.escrow";
+    static final String ESCROW = "recovery-escrow";
 
     public String selfNodeId(DSLContext dsl) {
         return dsl.select(NODE.NODE_ID).from(NODE).where(NODE.IS_SELF.isTrue()).fetchOne(NODE.NODE_ID);

@@ -11,7 +11,7 @@ import org.itinera.core.validation.ValidationException;
 
 /** Settings of this laptop that a mission administrator may change, such as the idle lock. */
 public final class SettingsService {
-    public static final String IDLE_LOCK_MINUTES = "lock.idleMinutes";
+    public static final String IDLE_LOCK_MINUTES = "idle-lock-minutes";
     public static final int DEFAULT_IDLE_LOCK_MINUTES = 10;
     public static final int MIN_IDLE_LOCK_MINUTES = 1;
     public static final int MAX_IDLE_LOCK_MINUTES = 120;

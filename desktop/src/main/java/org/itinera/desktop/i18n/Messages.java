@@ -14,7 +14,7 @@ import org.itinera.core.i18n.UserMessage;
  * language or used nowhere.
  */
 public final class Messages {
-    public static final List<String> BUNDLES = List.of("common", "errors", "signin", "shell", "registry", "cli");
+    public static final List<String> BUNDLES = List.of("common", "errors", "signin", "shell", "registry", "cli", "access");
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("ar"));
 
     private final Locale locale;

@@ -111,6 +111,15 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Medical detail reaches only the medical screens; others get the fitness decision alone. */
+    @Test
+    void onlyTheMedicalScreensSeeTypesMarkedAsMedicalDetail() {
+        noClasses().that().resideInAPackage("org.itinera.desktop..")
+                .and().resideOutsideOfPackage("org.itinera.desktop.medical..")
+                .should().dependOnClassesThat().areAnnotatedWith(org.itinera.core.access.MedicalDetail.class)
+                .check(classes);
+    }
+
     @Test
     void servicesAreBuiltOnlyInTheCompositionRoots() {
         noClasses().that().resideOutsideOfPackages("org.itinera.core.workspace..", "org.itinera.desktop")
