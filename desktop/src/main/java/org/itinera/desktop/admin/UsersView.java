@@ -45,7 +45,7 @@ final class UsersView {
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setPadding(new Insets(12));
 
-        VBox right = new VBox(12, selectedSection(vm, m, reference), newSection(vm, m, reference));
+        VBox right = new VBox(12, newSection(vm, m, reference), selectedSection(vm, m, reference));
         right.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);

@@ -43,7 +43,8 @@ public final class ConsentPanel {
         status.textProperty().bind(vm.status());
         VBox box = new VBox(8, Views.label(m, "consent.title", "title-4"), table, status);
         if (vm.canWrite()) {
-            box.getChildren().addAll(recordForm(vm, m), withdrawForm(vm, m));
+            // withdrawing acts on the row selected just above; recording a new consent comes after
+            box.getChildren().addAll(withdrawForm(vm, m), recordForm(vm, m));
         }
         box.setPadding(new Insets(12));
         vm.refresh();
