@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "itinera", mixinStandardHelpOptions = true, version = "Itinera 0.1.0",
         description = "Offline-first case management for migrant-assistance missions.%n"
                 + "Without a command, opens the application window.",
-        subcommands = {InitCommand.class, DemoDataCommand.class, DbCommand.class})
+        subcommands = {InitCommand.class, DemoDataCommand.class, DbCommand.class, AuditCommand.class})
 public final class ItineraCommand implements Callable<Integer> {
     /** Exit code meaning "the window is open; do not exit the JVM". */
     public static final int GUI_STARTED = -1;
