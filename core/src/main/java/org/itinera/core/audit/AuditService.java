@@ -28,9 +28,9 @@ public final class AuditService {
     /** How many entries match; a search of the trail is itself recorded. */
     public int count(Actor actor, AuditFilter filter) {
         access.require(actor, Permission.AUDIT_READ);
-        int n = store.read(dsl -> entries.count(dsl, filter));
+        // recorded first, so the count (and the list after it) includes this search
         store.auditOnly(actor, AuditEvent.ok("AUDIT_SEARCH", "audit", null, describe(filter)));
-        return n;
+        return store.read(dsl -> entries.count(dsl, filter));
     }
 
     public List<AuditEntry> page(Actor actor, AuditFilter filter, int offset, int limit) {

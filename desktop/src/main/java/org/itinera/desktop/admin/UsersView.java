@@ -30,11 +30,12 @@ final class UsersView {
         TableView<UserAccount> table = new TableView<>(vm.users());
         table.setId("userTable");
         table.getColumns().setAll(
-                column(m, "users.username", UserAccount::username, 130),
-                column(m, "users.displayName", UserAccount::displayName, 170),
-                column(m, "users.roles", vm::rolesText, 260),
-                column(m, "users.office", u -> vm.officeOf(u).map(o -> o.code()).orElse(""), 70),
-                column(m, "users.status", u -> m.get(u.active() ? "users.active" : "users.inactive"), 90));
+                column(m, "users.username", UserAccount::username, 110),
+                column(m, "users.displayName", UserAccount::displayName, 130),
+                column(m, "users.roles", vm::rolesText, 200),
+                column(m, "users.office", u -> vm.officeOf(u).map(o -> o.code()).orElse(""), 60),
+                column(m, "users.status", u -> m.get(u.active() ? "users.active" : "users.inactive"), 80));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(m.get("users.none")));
         vm.selected().bind(table.getSelectionModel().selectedItemProperty());
         Label status = new Label();

@@ -29,13 +29,14 @@ public final class ConsentPanel {
         table.setPrefHeight(180);
         table.getColumns().setAll(
                 col(m, "consent.purpose", pc -> m.label(pc.consent().purpose())
-                        + pc.consent().partnerName().map(n -> " — " + n).orElse(""), 200),
-                col(m, "consent.givenOn", pc -> pc.consent().givenOn().toString(), 95),
-                col(m, "consent.method", pc -> m.label(pc.consent().method()) + proxy(pc.consent()), 150),
-                col(m, "consent.expiresOn", pc -> pc.consent().expiresOn().map(Object::toString).orElse(""), 95),
+                        + pc.consent().partnerName().map(n -> " — " + n).orElse(""), 170),
+                col(m, "consent.givenOn", pc -> pc.consent().givenOn().toString(), 90),
+                col(m, "consent.method", pc -> m.label(pc.consent().method()) + proxy(pc.consent()), 110),
+                col(m, "consent.expiresOn", pc -> pc.consent().expiresOn().map(Object::toString).orElse(""), 90),
                 col(m, "consent.status", pc -> m.label(pc.status()) + pc.consent().withdrawnOn()
-                        .map(d -> " " + d).orElse(""), 150));
+                        .map(d -> " " + d).orElse(""), 120));
         table.setPlaceholder(new Label(m.get("consent.none")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         vm.selected().bind(table.getSelectionModel().selectedItemProperty());
         Label status = new Label();
         status.setId("consentStatus");
