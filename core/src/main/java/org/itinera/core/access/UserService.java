@@ -79,10 +79,7 @@ public final class UserService {
         access.require(actor, Permission.OWN_ACCOUNT);
         UserAccount me = store.read(dsl -> users.byId(dsl, actor.userId())).orElseThrow(
                 () -> new AccessDeniedException(Permission.OWN_ACCOUNT));
-        List<FieldError> errors = passphrases.check("newPassphrase", replacement, me.username());
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        requireGood("newPassphrase", replacement, me.username());
         credentials.verify(me.username(), current);
         store.write(actor, AuditEvent.ok("PASSPHRASE_CHANGE", "user", me.id()), tx -> {
             credentials.change(me.username(), replacement);
@@ -93,10 +90,7 @@ public final class UserService {
     /** An administrator sets a new passphrase for someone who forgot theirs (they are told it in person). */
     public void resetPassphrase(Actor actor, String userId, char[] replacement) {
         UserAccount target = target(actor, userId);
-        List<FieldError> errors = passphrases.check("passphrase", replacement, target.username());
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        requireGood("passphrase", replacement, target.username());
         store.write(actor, AuditEvent.ok("PASSPHRASE_RESET", "user", userId), tx -> {
             credentials.change(target.username(), replacement);
             return null;
@@ -139,10 +133,7 @@ public final class UserService {
     /** Enables a disabled account again, with a new passphrase (the old entry was removed). */
     public void enable(Actor actor, String userId, char[] passphrase) {
         UserAccount target = target(actor, userId);
-        List<FieldError> errors = passphrases.check("passphrase", passphrase, target.username());
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        requireGood("passphrase", passphrase, target.username());
         store.write(actor, AuditEvent.ok("USER_ENABLE", "user", userId), tx -> {
             users.setActive(tx, userId, true);
             credentials.change(target.username(), passphrase);
@@ -158,6 +149,13 @@ public final class UserService {
     public List<UserAccount> all(Actor actor) {
         access.require(actor, Permission.USER_ADMIN);
         return store.read(users::all);
+    }
+
+    private void requireGood(String field, char[] passphrase, String username) {
+        List<FieldError> errors = passphrases.check(field, passphrase, username);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
     }
 
     private UserAccount target(Actor actor, String userId) {

@@ -126,24 +126,11 @@ public final class Installation {
         AccountRecovery recovery = new AccountRecovery(keyring, clock, random);
         byte[][] hub = recovery.hubKeys().orElseThrow(() -> new RecoveryException(RecoveryException.Reason.NOT_ENROLLED));
         AccountRecovery.Unlocked unlocked = recovery.unlock(username, token, code);
-        Database db = Database.open(dir.database(), unlocked.key());
-        try {
-            new SchemaMigrator(clock).migrate(db, dir.backups());
-            Workspace ws = new Workspace(db, unlocked.key(), keyring, kdf, reference, clock, random);
-            UserAccount account = ws.users().activeAccount(username)
-                    .orElseThrow(() -> new RecoveryException(RecoveryException.Reason.INACTIVE_ACCOUNT));
+        return open(unlocked.key(), username, RecoveryException.Reason.INACTIVE_ACCOUNT, (ws, account) -> {
             keyring.setPassphrase(unlocked.key(), account.username(), newPassphrase, kdf);
-            String node = unlocked.token().node();
             ws.recovery().recordReset(account.asActor(), unlocked.token(),
-                    recovery.enrol(unlocked.key(), node, hub[0], hub[1]));
-            int failedBefore = ws.recordFailedSignIns(username);
-            ws.recordSignIn(account.asActor(), failedBefore);
-            ws.signedIn(account);
-            return ws;
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
+                    recovery.enrol(unlocked.key(), unlocked.token().node(), hub[0], hub[1]));
+        });
     }
 
     /** Keeps a reset token that came as a file (a laptop with a single account cannot import packages). */
@@ -153,13 +140,24 @@ public final class Installation {
 
     /** Unlocks the database with a user's passphrase and opens their workspace. */
     public Workspace signIn(String username, char[] passphrase) {
-        DatabaseKey key = keyring.unlock(username, passphrase);
+        return open(keyring.unlock(username, passphrase), username, null, (ws, account) -> { });
+    }
+
+    /**
+     * Opens the database with an unwrapped key as an active account: migrations, services, whatever
+     * this way of signing in must do first, then the kept failed attempts and the sign-in go into
+     * the audit trail. An unknown or disabled account is refused as {@code inactive} (or as wrong
+     * credentials, which says nothing about which accounts exist).
+     */
+    private Workspace open(DatabaseKey key, String username, RecoveryException.Reason inactive,
+                           java.util.function.BiConsumer<Workspace, UserAccount> first) {
         Database db = Database.open(dir.database(), key);
         try {
             new SchemaMigrator(clock).migrate(db, dir.backups());
             Workspace ws = new Workspace(db, key, keyring, kdf, reference, clock, random);
-            UserAccount account = ws.users().activeAccount(username)
-                    .orElseThrow(() -> new SignInException(SignInException.Reason.WRONG_CREDENTIALS, null));
+            UserAccount account = ws.users().activeAccount(username).orElseThrow(() -> inactive != null
+                    ? new RecoveryException(inactive) : new SignInException(SignInException.Reason.WRONG_CREDENTIALS, null));
+            first.accept(ws, account);
             int failedBefore = ws.recordFailedSignIns(username);
             ws.recordSignIn(account.asActor(), failedBefore);
             ws.signedIn(account);

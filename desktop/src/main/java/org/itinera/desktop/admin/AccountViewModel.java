@@ -8,11 +8,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import org.itinera.core.task.BackgroundTask;
 import org.itinera.core.task.TaskExecutor;
-import org.itinera.core.validation.FieldError;
-import org.itinera.core.validation.ValidationException;
 import org.itinera.core.workspace.Workspace;
 import org.itinera.desktop.i18n.Messages;
 import org.itinera.desktop.ui.ErrorMessages;
+import org.itinera.desktop.ui.FieldErrors;
 
 /** The signed-in user's own passphrase change: current one, new one twice. */
 public final class AccountViewModel {
@@ -58,10 +57,8 @@ public final class AccountViewModel {
                     current.set("");
                     if (e instanceof org.itinera.core.keys.SignInException) {
                         errors.put("currentPassphrase", messages.get("account.error.current"));
-                    } else if (e instanceof ValidationException v) {
-                        for (FieldError fe : v.errors()) {
-                            errors.putIfAbsent(fe.field(), messages.get(fe.message()));
-                        }
+                    } else {
+                        FieldErrors.show(e, errors, messages);
                     }
                     status.set(new ErrorMessages(messages).describe(e));
                 }));

@@ -8,11 +8,10 @@ import javafx.collections.ObservableMap;
 import org.itinera.core.recovery.RecoveryService;
 import org.itinera.core.task.BackgroundTask;
 import org.itinera.core.task.TaskExecutor;
-import org.itinera.core.validation.FieldError;
-import org.itinera.core.validation.ValidationException;
 import org.itinera.core.workspace.Workspace;
 import org.itinera.desktop.i18n.Messages;
 import org.itinera.desktop.ui.ErrorMessages;
+import org.itinera.desktop.ui.FieldErrors;
 
 /** This laptop: the idle lock delay, and the hub keys that make account recovery possible. */
 public final class DeviceViewModel {
@@ -91,11 +90,7 @@ public final class DeviceViewModel {
     }
 
     private void failed(Throwable e) {
-        if (e instanceof ValidationException v) {
-            for (FieldError fe : v.errors()) {
-                errors.putIfAbsent(fe.field(), messages.get(fe.message()));
-            }
-        }
+        FieldErrors.show(e, errors, messages);
         status.set(new ErrorMessages(messages).describe(e));
     }
 

@@ -16,11 +16,10 @@ import org.itinera.core.access.UserAccount;
 import org.itinera.core.organisation.Office;
 import org.itinera.core.task.BackgroundTask;
 import org.itinera.core.task.TaskExecutor;
-import org.itinera.core.validation.FieldError;
-import org.itinera.core.validation.ValidationException;
 import org.itinera.core.workspace.Workspace;
 import org.itinera.desktop.i18n.Messages;
 import org.itinera.desktop.ui.ErrorMessages;
+import org.itinera.desktop.ui.FieldErrors;
 
 /**
  * User administration: the accounts of this laptop; a new account (name, office, language, roles
@@ -159,12 +158,10 @@ public final class UsersViewModel {
                 })
                 .onFailure(e -> {
                     busy.set(false);
-                    if (e instanceof ValidationException v && fieldErrors != null) {
+                    if (fieldErrors != null) {
                         // the selected account's fields carry a prefix: the two forms share a scene
-                        boolean sel = fieldErrors == selectedErrors;
-                        for (FieldError fe : v.errors()) {
-                            fieldErrors.putIfAbsent(sel ? selectedField(fe.field()) : fe.field(), messages.get(fe.message()));
-                        }
+                        FieldErrors.show(e, fieldErrors, messages,
+                                fieldErrors == selectedErrors ? UsersViewModel::selectedField : f -> f);
                     }
                     status.set(new ErrorMessages(messages).describe(e));
                 }));

@@ -19,11 +19,10 @@ import org.itinera.core.consent.PersonConsent;
 import org.itinera.core.organisation.Partner;
 import org.itinera.core.task.BackgroundTask;
 import org.itinera.core.task.TaskExecutor;
-import org.itinera.core.validation.FieldError;
-import org.itinera.core.validation.ValidationException;
 import org.itinera.core.workspace.Workspace;
 import org.itinera.desktop.i18n.Messages;
 import org.itinera.desktop.ui.ErrorMessages;
+import org.itinera.desktop.ui.FieldErrors;
 
 /**
  * A person's consents: what they agreed to, how, until when, and whether it still holds today; a
@@ -118,11 +117,7 @@ public final class ConsentPanelViewModel {
                 })
                 .onFailure(e -> {
                     busy.set(false);
-                    if (e instanceof ValidationException v) {
-                        for (FieldError fe : v.errors()) {
-                            errors.putIfAbsent(fe.field(), messages.get(fe.message()));
-                        }
-                    }
+                    FieldErrors.show(e, errors, messages);
                     status.set(new ErrorMessages(messages).describe(e));
                 }));
     }

@@ -2,8 +2,6 @@ package org.itinera.desktop.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.itinera.desktop.FxTestSupport.waitUntil;
-import static org.itinera.schema.jooq.Tables.FITNESS_DECISION;
-import static org.itinera.schema.jooq.Tables.HEALTH_ASSESSMENT;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,7 +11,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.itinera.core.audit.AuditEvent;
 import org.itinera.core.casefile.BirthDate;
 import org.itinera.core.casefile.PersonDetails;
 import org.itinera.core.casefile.PersonSummary;
@@ -25,8 +22,6 @@ import org.itinera.core.workspace.Workspace;
 import org.itinera.desktop.AppContext;
 import org.itinera.desktop.FxTestSupport;
 import org.itinera.desktop.shell.AppWindow;
-import org.itinera.schema.jooq.tables.records.FitnessDecisionRecord;
-import org.itinera.schema.jooq.tables.records.HealthAssessmentRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,7 +52,7 @@ class AccessJourneyTest {
             ws.demoData(11).generate(ws.actor(), 40, ProgressSink.NONE);
             mariam = ws.persons().create(ws.actor(), new PersonDetails("Mariam", "Haddad", null, "مريم", "حداد", Sex.F,
                     BirthDate.year(1994, true), "LBY", null, "ara", null, ws.currentUser().officeId())).id();
-            medicalCheck(ws, mariam);
+            org.itinera.core.testing.MedicalChecks.fitWithNurse(ws, ws.actor(), mariam);
         }
         context = FxTestSupport.context(dir, "en");
         window = new AppWindow(context, stage);
@@ -185,28 +180,5 @@ class AccessJourneyTest {
     private static String text(FxRobot robot, String query) {
         Optional<Node> n = robot.lookup(query).tryQuery();
         return n.map(x -> ((Label) x).getText()).orElse("");
-    }
-
-    static void medicalCheck(Workspace ws, String personId) {
-        ws.store().write(ws.actor(), AuditEvent.ok("TEST_MEDICAL_CHECK", "person", personId), tx -> {
-            HealthAssessmentRecord a = tx.newRecord(HEALTH_ASSESSMENT);
-            a.setId(tx.ids().next());
-            a.setPersonId(personId);
-            a.setAssessmentType("PRE_DEPARTURE");
-            a.setAssessedOn("2026-11-20");
-            a.setDetailsSealed(new byte[] {1, 2, 3});
-            tx.insert(a);
-            FitnessDecisionRecord d = tx.newRecord(FITNESS_DECISION);
-            d.setId(tx.ids().next());
-            d.setPersonId(personId);
-            d.setAssessmentId(a.getId());
-            d.setDecision("FIT_WITH_ESCORT");
-            d.setEscortRequired("NURSE");
-            d.setValidFrom("2026-11-20");
-            d.setValidUntil("2026-11-23");
-            d.setDecidedAt("2026-11-20T10:00");
-            tx.insert(d);
-            return null;
-        });
     }
 }

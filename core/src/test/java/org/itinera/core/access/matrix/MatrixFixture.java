@@ -1,8 +1,5 @@
 package org.itinera.core.access.matrix;
 
-import static org.itinera.schema.jooq.Tables.FITNESS_DECISION;
-import static org.itinera.schema.jooq.Tables.HEALTH_ASSESSMENT;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +18,6 @@ import org.itinera.core.access.NewUser;
 import org.itinera.core.access.Role;
 import org.itinera.core.access.RoleGrant;
 import org.itinera.core.access.UserAccount;
-import org.itinera.core.audit.AuditEvent;
 import org.itinera.core.casefile.BirthDate;
 import org.itinera.core.casefile.PersonDetails;
 import org.itinera.core.casefile.Sex;
@@ -36,8 +32,6 @@ import org.itinera.core.task.ProgressSink;
 import org.itinera.core.testing.MutableClock;
 import org.itinera.core.testing.TestInstallations;
 import org.itinera.core.workspace.Workspace;
-import org.itinera.schema.jooq.tables.records.FitnessDecisionRecord;
-import org.itinera.schema.jooq.tables.records.HealthAssessmentRecord;
 
 /**
  * A real encrypted installation for the permission matrix: offices in Senegal (home) and Mali
@@ -74,7 +68,7 @@ public final class MatrixFixture implements AutoCloseable {
         partner = ws.consents().partners().getFirst().id();
         ws.consents().record(system, new NewConsent(homePerson, ConsentPurpose.DATA_SHARING, partner,
                 LocalDate.of(2026, 11, 1), ConsentMethod.SIGNED, null, null, null));
-        medicalCheck(homePerson);
+        org.itinera.core.testing.MedicalChecks.fitWithNurse(ws, system, homePerson);
         SecureRandom random = new SecureRandom();
         KeyPair signing = RecoveryCrypto.generate("Ed25519", random);
         KeyPair escrow = RecoveryCrypto.generate("X25519", random);
@@ -128,31 +122,6 @@ public final class MatrixFixture implements AutoCloseable {
             n /= 26;
         } while (n > 0);
         return sb.toString();
-    }
-
-    /** A health assessment and a fitness decision, written as the medical module will (issue 6). */
-    public void medicalCheck(String personId) {
-        ws.store().write(system, AuditEvent.ok("TEST_MEDICAL_CHECK", "person", personId), tx -> {
-            HealthAssessmentRecord a = tx.newRecord(HEALTH_ASSESSMENT);
-            a.setId(tx.ids().next());
-            a.setPersonId(personId);
-            a.setAssessmentType("PRE_DEPARTURE");
-            a.setAssessedOn("2026-11-20");
-            a.setDetailsSealed(new byte[] {1, 2, 3});
-            tx.insert(a);
-            FitnessDecisionRecord d = tx.newRecord(FITNESS_DECISION);
-            d.setId(tx.ids().next());
-            d.setPersonId(personId);
-            d.setAssessmentId(a.getId());
-            d.setDecision("FIT_WITH_ESCORT");
-            d.setEscortRequired("NURSE");
-            d.setValidFrom("2026-11-20");
-            d.setValidUntil("2026-11-23");
-            d.setDecidedAt("2026-11-20T10:00");
-            d.setConditionsSealed(new byte[] {4, 5, 6});
-            tx.insert(d);
-            return null;
-        });
     }
 
     @Override
