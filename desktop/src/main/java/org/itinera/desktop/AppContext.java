@@ -104,13 +104,15 @@ public final class AppContext implements AutoCloseable {
         return sync;
     }
 
+    /** Records the sign-out in the audit trail and closes the workspace (which wipes the key). */
     public void signOut() {
         synchronized (this) {
             sync = null;
         }
         if (workspace != null) {
-            workspace.close();
+            Workspace ws = workspace;
             workspace = null;
+            ws.signOut();
         }
     }
 

@@ -19,6 +19,11 @@ public record Actor(String userId, String username, String displayName, Optional
                         RoleGrant.everywhere(Role.MOVEMENT_OFFICER), RoleGrant.everywhere(Role.MEDICAL_OFFICER)));
     }
 
+    /** The system acting without any permission: only attributes an audit entry (e.g. an unknown sign-in). */
+    public static Actor anonymous(String purpose) {
+        return new Actor(null, "system:" + purpose, "System", Optional.empty(), Set.of());
+    }
+
     public boolean isSystem() {
         return userId == null;
     }

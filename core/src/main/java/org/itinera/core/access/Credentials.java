@@ -10,4 +10,10 @@ public interface Credentials {
     void change(String username, char[] passphrase);
 
     void remove(String username);
+
+    /**
+     * Checks a passphrase against the user's entry; a wrong one counts towards the lock-out like a
+     * failed sign-in and throws {@link org.itinera.core.keys.SignInException}.
+     */
+    void verify(String username, char[] passphrase);
 }

@@ -10,5 +10,16 @@ public enum Permission {
     USER_ADMIN,
     AUDIT_READ,
     /** Pin the organisation's root key, load trust bundles, rotate this device's keys. */
-    TRUST_ADMIN
+    TRUST_ADMIN,
+    /** Change one's own passphrase: every signed-in user. */
+    OWN_ACCOUNT,
+    /** Laptop settings (idle lock) and the hub keys used for account recovery. */
+    DEVICE_ADMIN,
+    CONSENT_READ, CONSENT_WRITE,
+    /** Export person data to a partner under a data-sharing agreement (consent-gated). */
+    PARTNER_EXCHANGE,
+    /** Health assessment details: history, findings, tests, conditions. Medical roles only. */
+    MEDICAL_DETAIL_READ, MEDICAL_DETAIL_WRITE,
+    /** The fitness-to-travel decision alone (fit / fit with escort / unfit / pending). */
+    FITNESS_DECISION_READ, FITNESS_DECISION_WRITE
 }

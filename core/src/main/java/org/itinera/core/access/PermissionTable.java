@@ -9,22 +9,26 @@ import java.util.Set;
 
 /**
  * The single source of truth for who may do what. Services consult it through {@link AccessPolicy};
- * the admin screen displays it; the permission-matrix test checks every service against it.
+ * the admin screen displays it; the permission-matrix test calls every service method as every role
+ * and checks the outcome against it. Office and country scoping comes from the role grants.
  */
 public final class PermissionTable {
     private final Map<Role, Set<Permission>> table = new EnumMap<>(Role.class);
 
     public PermissionTable() {
-        table.put(Role.CASEWORKER, EnumSet.of(PERSON_READ, PERSON_WRITE, HOUSEHOLD_READ, HOUSEHOLD_WRITE,
-                CASE_READ, CASE_WRITE, MOVEMENT_READ));
-        table.put(Role.MOVEMENT_OFFICER, EnumSet.of(PERSON_READ, PERSON_WRITE, HOUSEHOLD_READ, HOUSEHOLD_WRITE,
-                CASE_READ, MOVEMENT_READ, MOVEMENT_WRITE, MANIFEST_PRINT));
-        table.put(Role.MEDICAL_OFFICER, EnumSet.of(PERSON_READ, HOUSEHOLD_READ, CASE_READ, MOVEMENT_READ));
-        table.put(Role.DATA_OFFICER, EnumSet.of(PERSON_READ, HOUSEHOLD_READ, CASE_READ, DEMO_DATA_GENERATE,
-                MOVEMENT_READ));
-        table.put(Role.MISSION_ADMIN, EnumSet.of(PERSON_READ, HOUSEHOLD_READ, CASE_READ, USER_ADMIN, AUDIT_READ,
-                DEMO_DATA_GENERATE, TRUST_ADMIN, MOVEMENT_READ));
-        table.put(Role.AUDITOR, EnumSet.of(PERSON_READ, HOUSEHOLD_READ, CASE_READ, AUDIT_READ, MOVEMENT_READ));
+        table.put(Role.CASEWORKER, EnumSet.of(OWN_ACCOUNT, PERSON_READ, PERSON_WRITE, HOUSEHOLD_READ, HOUSEHOLD_WRITE,
+                CASE_READ, CASE_WRITE, CONSENT_READ, CONSENT_WRITE, FITNESS_DECISION_READ, MOVEMENT_READ));
+        table.put(Role.MOVEMENT_OFFICER, EnumSet.of(OWN_ACCOUNT, PERSON_READ, PERSON_WRITE, HOUSEHOLD_READ,
+                HOUSEHOLD_WRITE, CASE_READ, CONSENT_READ, CONSENT_WRITE, FITNESS_DECISION_READ, MOVEMENT_READ,
+                MOVEMENT_WRITE, MANIFEST_PRINT));
+        table.put(Role.MEDICAL_OFFICER, EnumSet.of(OWN_ACCOUNT, PERSON_READ, HOUSEHOLD_READ, CASE_READ, CONSENT_READ,
+                MEDICAL_DETAIL_READ, MEDICAL_DETAIL_WRITE, FITNESS_DECISION_READ, FITNESS_DECISION_WRITE, MOVEMENT_READ));
+        table.put(Role.DATA_OFFICER, EnumSet.of(OWN_ACCOUNT, PERSON_READ, HOUSEHOLD_READ, CASE_READ, CONSENT_READ,
+                PARTNER_EXCHANGE, FITNESS_DECISION_READ, DEMO_DATA_GENERATE, MOVEMENT_READ));
+        table.put(Role.MISSION_ADMIN, EnumSet.of(OWN_ACCOUNT, PERSON_READ, HOUSEHOLD_READ, CASE_READ, CONSENT_READ,
+                USER_ADMIN, DEVICE_ADMIN, AUDIT_READ, DEMO_DATA_GENERATE, TRUST_ADMIN, MOVEMENT_READ));
+        table.put(Role.AUDITOR, EnumSet.of(OWN_ACCOUNT, PERSON_READ, HOUSEHOLD_READ, CASE_READ, CONSENT_READ,
+                AUDIT_READ, MOVEMENT_READ));
     }
 
     public boolean allows(Role role, Permission permission) {
@@ -33,5 +37,16 @@ public final class PermissionTable {
 
     public Set<Permission> permissionsOf(Role role) {
         return Set.copyOf(table.getOrDefault(role, Set.of()));
+    }
+
+    /** The roles holding a permission, in declaration order. */
+    public Set<Role> rolesWith(Permission permission) {
+        Set<Role> out = EnumSet.noneOf(Role.class);
+        table.forEach((role, perms) -> {
+            if (perms.contains(permission)) {
+                out.add(role);
+            }
+        });
+        return out;
     }
 }

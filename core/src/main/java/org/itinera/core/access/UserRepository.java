@@ -25,18 +25,46 @@ public final class UserRepository {
         r.setLocale(u.locale());
         r.setStatus("ACTIVE");
         tx.insert(r);
-        for (RoleGrant g : u.grants()) {
+        insertGrants(tx, id, u.grants());
+    }
+
+    private static void insertGrants(WriteTx tx, String userId, Set<RoleGrant> grants) {
+        for (RoleGrant g : grants) {
             UserRoleRecord rr = tx.newRecord(USER_ROLE);
             rr.setId(tx.ids().next());
-            rr.setUserId(id);
+            rr.setUserId(userId);
             rr.setRole(g.role().name());
             rr.setOfficeId(g.officeId().orElse(null));
+            rr.setCountry(g.country().orElse(null));
             tx.insert(rr);
         }
     }
 
+    /** Replaces a user's grants: the old ones become tombstones, so the change merges like any other. */
+    public void replaceGrants(WriteTx tx, String userId, Set<RoleGrant> grants) {
+        for (UserRoleRecord r : tx.dsl().selectFrom(USER_ROLE)
+                .where(USER_ROLE.USER_ID.eq(userId).and(USER_ROLE.DELETED.isFalse())).fetch()) {
+            tx.delete(r);
+        }
+        insertGrants(tx, userId, grants);
+    }
+
+    public boolean setActive(WriteTx tx, String userId, boolean active) {
+        AppUserRecord r = tx.dsl().selectFrom(APP_USER).where(APP_USER.ID.eq(userId)).fetchOne();
+        if (r == null) {
+            throw new IllegalArgumentException("no user " + userId);
+        }
+        r.setStatus(active ? "ACTIVE" : "DISABLED");
+        return tx.update(r);
+    }
+
     public Optional<UserAccount> byUsername(DSLContext dsl, String username) {
         return dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(normalise(username)).and(APP_USER.DELETED.isFalse()))
+                .fetchOptional().map(r -> toAccount(dsl, r));
+    }
+
+    public Optional<UserAccount> byId(DSLContext dsl, String id) {
+        return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id).and(APP_USER.DELETED.isFalse()))
                 .fetchOptional().map(r -> toAccount(dsl, r));
     }
 
@@ -52,7 +80,8 @@ public final class UserRepository {
     private static UserAccount toAccount(DSLContext dsl, AppUserRecord r) {
         Set<RoleGrant> grants = new HashSet<>();
         dsl.selectFrom(USER_ROLE).where(USER_ROLE.USER_ID.eq(r.getId()).and(USER_ROLE.DELETED.isFalse()))
-                .forEach(g -> grants.add(new RoleGrant(Role.valueOf(g.getRole()), Optional.ofNullable(g.getOfficeId()))));
+                .forEach(g -> grants.add(new RoleGrant(Role.valueOf(g.getRole()), Optional.ofNullable(g.getOfficeId()),
+                        Optional.ofNullable(g.getCountry()))));
         return new UserAccount(r.getId(), r.getUsername(), r.getDisplayName(), r.getOfficeId(), r.getLocale(),
                 "ACTIVE".equals(r.getStatus()), grants);
     }

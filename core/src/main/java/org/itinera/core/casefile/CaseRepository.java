@@ -3,12 +3,14 @@ package org.itinera.core.casefile;
 import static org.itinera.schema.jooq.Tables.CASE_FILE;
 import static org.itinera.schema.jooq.Tables.PERSON;
 
+import java.util.Collection;
 import java.util.List;
 import org.itinera.core.store.WriteTx;
 import org.itinera.schema.jooq.tables.records.CaseFileRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /** Cases. */
 public final class CaseRepository {
@@ -30,16 +32,21 @@ public final class CaseRepository {
         tx.insert(r);
     }
 
-    public List<CaseSummary> page(DSLContext dsl, int offset, int limit) {
+    /** A page of cases of these offices (null: every office), by case number. */
+    public List<CaseSummary> page(DSLContext dsl, int offset, int limit, Collection<String> offices) {
         // the offset is walked on the case-number index; only the page's rows are joined
-        var page = dsl.select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.DELETED.isFalse())
+        var page = dsl.select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.DELETED.isFalse().and(officeFilter(offices)))
                 .orderBy(CASE_FILE.CASE_NO, CASE_FILE.ID).limit(limit).offset(offset);
         return select(dsl, CASE_FILE.ID.in(page)).orderBy(CASE_FILE.CASE_NO, CASE_FILE.ID)
                 .fetch(CaseRepository::summary);
     }
 
-    public int count(DSLContext dsl) {
-        return dsl.fetchCount(CASE_FILE, CASE_FILE.DELETED.isFalse());
+    public int count(DSLContext dsl, Collection<String> offices) {
+        return dsl.fetchCount(CASE_FILE, CASE_FILE.DELETED.isFalse().and(officeFilter(offices)));
+    }
+
+    private static Condition officeFilter(Collection<String> offices) {
+        return offices == null ? DSL.noCondition() : CASE_FILE.OFFICE_ID.in(offices);
     }
 
     public List<CaseSummary> ofPerson(DSLContext dsl, String personId) {

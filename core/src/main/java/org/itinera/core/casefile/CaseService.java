@@ -56,16 +56,21 @@ public final class CaseService {
 
     public List<CaseSummary> page(Actor actor, int offset, int limit) {
         access.require(actor, Permission.CASE_READ);
-        return store.read(dsl -> cases.page(dsl, offset, limit));
+        var offices = access.scope(actor, Permission.CASE_READ).filter();
+        return store.read(dsl -> cases.page(dsl, offset, limit, offices));
     }
 
     public int count(Actor actor) {
         access.require(actor, Permission.CASE_READ);
-        return store.read(cases::count);
+        var offices = access.scope(actor, Permission.CASE_READ).filter();
+        return store.read(dsl -> cases.count(dsl, offices));
     }
 
+    /** A person's cases, limited to the offices the actor may read. */
     public List<CaseSummary> ofPerson(Actor actor, String personId) {
         access.require(actor, Permission.CASE_READ);
-        return store.read(dsl -> cases.ofPerson(dsl, personId));
+        var scope = access.scope(actor, Permission.CASE_READ);
+        return store.read(dsl -> cases.ofPerson(dsl, personId)).stream()
+                .filter(c -> scope.all() || c.officeId() == null || scope.offices().contains(c.officeId())).toList();
     }
 }

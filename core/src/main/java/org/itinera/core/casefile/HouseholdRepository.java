@@ -38,12 +38,12 @@ public final class HouseholdRepository {
                 .fetchOptional(HOUSEHOLD.OFFICE_ID);
     }
 
-    public List<HouseholdSummary> page(DSLContext dsl, int offset, int limit) {
+    public List<HouseholdSummary> page(DSLContext dsl, int offset, int limit, java.util.Collection<String> offices) {
         var members = DSL.selectCount().from(HOUSEHOLD_MEMBER)
                 .where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.eq(HOUSEHOLD.ID).and(HOUSEHOLD_MEMBER.DELETED.isFalse()))
                 .asField("members");
         // the offset is walked on the reference index; only the page's rows are joined
-        var page = dsl.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(HOUSEHOLD.DELETED.isFalse())
+        var page = dsl.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(HOUSEHOLD.DELETED.isFalse().and(officeFilter(offices)))
                 .orderBy(HOUSEHOLD.REFERENCE, HOUSEHOLD.ID).limit(limit).offset(offset);
         return dsl.select(HOUSEHOLD.ID, HOUSEHOLD.REFERENCE, PERSON.GIVEN_NAME, PERSON.FAMILY_NAME, members,
                         HOUSEHOLD.OFFICE_ID)
@@ -54,8 +54,12 @@ public final class HouseholdRepository {
                         r.value3() == null ? "" : r.value3() + " " + r.value4(), (Integer) r.value5(), r.value6()));
     }
 
-    public int count(DSLContext dsl) {
-        return dsl.fetchCount(HOUSEHOLD, HOUSEHOLD.DELETED.isFalse());
+    public int count(DSLContext dsl, java.util.Collection<String> offices) {
+        return dsl.fetchCount(HOUSEHOLD, HOUSEHOLD.DELETED.isFalse().and(officeFilter(offices)));
+    }
+
+    private static org.jooq.Condition officeFilter(java.util.Collection<String> offices) {
+        return offices == null ? DSL.noCondition() : HOUSEHOLD.OFFICE_ID.in(offices);
     }
 
     public List<HouseholdMember> members(DSLContext dsl, String householdId) {

@@ -42,18 +42,23 @@ public final class HouseholdService {
         });
     }
 
+    /** A household's members; the read is recorded like any read of a case file. */
     public List<HouseholdMember> members(Actor actor, String householdId) {
         access.require(actor, Permission.HOUSEHOLD_READ, store.read(dsl -> households.officeOf(dsl, householdId)).orElse(null));
-        return store.read(dsl -> households.members(dsl, householdId));
+        List<HouseholdMember> found = store.read(dsl -> households.members(dsl, householdId));
+        store.auditOnly(actor, AuditEvent.ok("HOUSEHOLD_VIEW", "household", householdId));
+        return found;
     }
 
     public List<HouseholdSummary> page(Actor actor, int offset, int limit) {
         access.require(actor, Permission.HOUSEHOLD_READ);
-        return store.read(dsl -> households.page(dsl, offset, limit));
+        var offices = access.scope(actor, Permission.HOUSEHOLD_READ).filter();
+        return store.read(dsl -> households.page(dsl, offset, limit, offices));
     }
 
     public int count(Actor actor) {
         access.require(actor, Permission.HOUSEHOLD_READ);
-        return store.read(households::count);
+        var offices = access.scope(actor, Permission.HOUSEHOLD_READ).filter();
+        return store.read(dsl -> households.count(dsl, offices));
     }
 }

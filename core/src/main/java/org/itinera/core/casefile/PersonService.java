@@ -51,6 +51,10 @@ public final class PersonService {
     public void update(Actor actor, Person person) {
         String office = store.read(dsl -> persons.officeOf(dsl, person.id())).orElse(null);
         access.require(actor, Permission.PERSON_WRITE, office);
+        if (person.details().officeId() != null && !person.details().officeId().equals(office)) {
+            // moving a person to another office needs the right there too
+            access.require(actor, Permission.PERSON_WRITE, person.details().officeId());
+        }
         validate(person.details()).throwIfInvalid();
         store.write(actor, AuditEvent.ok("PERSON_UPDATE", "person", person.id()),
                 tx -> persons.update(tx, person));
@@ -111,14 +115,9 @@ public final class PersonService {
         return new SearchResult(more ? List.copyOf(sorted.subList(0, limit)) : List.copyOf(sorted), more);
     }
 
-    /** Offices whose persons the actor may read, or null for every office. */
+    /** Offices whose persons the actor may read (office and country grants), or null for every office. */
     Collection<String> visibleOffices(Actor actor) {
-        if (actor.grants().stream().anyMatch(g -> g.officeId().isEmpty()
-                && access.table().allows(g.role(), Permission.PERSON_READ))) {
-            return null;
-        }
-        return actor.grants().stream().filter(g -> access.table().allows(g.role(), Permission.PERSON_READ))
-                .flatMap(g -> g.officeId().stream()).toList();
+        return access.scope(actor, Permission.PERSON_READ).filter();
     }
 
     public Validator validate(PersonDetails d) {

@@ -91,6 +91,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether the calling thread holds the write connection right now. */
+    public boolean writingOnThisThread() {
+        return writeLock.isHeldByCurrentThread();
+    }
+
     @FunctionalInterface
     public interface WriterWork<T> {
         T run(Connection connection, DSLContext dsl) throws SQLException;

@@ -24,6 +24,8 @@ final class DemoRows {
     private final String userId;
     private final List<String> partnerIds = new ArrayList<>();
     private DemoDepartures departures;
+    /** Its own stream, so adding data-sharing consents left every other generated value as it was. */
+    private final SplittableRandom sharing = new SplittableRandom(0x5EEDC0DEL);
 
     record PersonRow(String id, NamePools.Name given, NamePools.Name family, boolean male, LocalDate birth,
                      String precision, String nationality, NamePools.Group group, Office office) {
@@ -214,6 +216,7 @@ final class DemoRows {
         c.setDestinationCountry(destination);
         tx.insert(c);
         consent(rnd, head.id(), "ASSISTANCE", opened);
+        dataSharing(head.id(), opened, today);
         return new CaseRow(id, type, status, opened, office.id(), householdId, destination, new int[1]);
     }
 
@@ -307,6 +310,29 @@ final class DemoRows {
         }
         c.setRecordedBy(userId);
         c.setExpiresOn(on.plusYears(2).toString());
+        tx.insert(c);
+    }
+
+    /** About a third agree to share their data with one partner; some of them later withdraw. */
+    private void dataSharing(String personId, LocalDate on, LocalDate today) {
+        if (partnerIds.isEmpty() || sharing.nextInt(100) >= 35) {
+            return;
+        }
+        ConsentRecord c = tx.newRecord(CONSENT);
+        c.setId(tx.ids().next());
+        c.setPersonId(personId);
+        c.setPurpose("DATA_SHARING");
+        c.setPartnerId(partnerIds.get(sharing.nextInt(partnerIds.size())));
+        c.setGivenOn(on.toString());
+        c.setMethod(sharing.nextInt(100) < 75 ? "SIGNED" : "SPOKEN");
+        c.setRecordedBy(userId);
+        c.setExpiresOn(on.plusYears(2).toString());
+        if (sharing.nextInt(100) < 15) {
+            LocalDate withdrawn = min(on.plusDays(10 + sharing.nextInt(300)), today);
+            c.setWithdrawnOn(withdrawn.toString());
+            c.setWithdrawnBy(userId);
+            c.setWithdrawalNote("Asked to stop sharing");
+        }
         tx.insert(c);
     }
 

@@ -22,13 +22,15 @@ public final class DemoSetup {
     public static final String PASSPHRASE = "itinera demo passphrase";
     public static final long SEED = 2026;
 
-    /** Demo accounts: username, display name, role. */
+    /** Demo accounts: username, display name, role, and optionally where ("office:CODE" or "country:ISO3"). */
     public static final List<String[]> ACCOUNTS = List.of(
             new String[] {"awa.diop", "Awa Diop", Role.CASEWORKER.name()},
             new String[] {"moussa.keita", "Moussa Keïta", Role.MOVEMENT_OFFICER.name()},
             new String[] {"fatou.sow", "Dr Fatou Sow", Role.MEDICAL_OFFICER.name()},
             new String[] {"ibrahim.bah", "Ibrahim Bah", Role.DATA_OFFICER.name()},
-            new String[] {"auditor", "Claire Martin", Role.AUDITOR.name()});
+            new String[] {"auditor", "Claire Martin", Role.AUDITOR.name()},
+            new String[] {"binta.camara", "Binta Camara", Role.CASEWORKER.name(), "office:BKO"},
+            new String[] {"omar.issa", "Omar Issa", Role.MOVEMENT_OFFICER.name(), "country:NER"});
 
     private DemoSetup() {
     }
@@ -44,11 +46,23 @@ public final class DemoSetup {
             List<Office> offices = generator.ensureOffices(ws.actor());
             Optional<String> dakar = offices.stream().filter(o -> o.code().equals("DKR")).map(Office::id).findFirst();
             for (String[] a : ACCOUNTS) {
-                ws.users().create(ws.actor(), new NewUser(a[0], a[1], dakar.orElse(null), "en",
-                        Set.of(RoleGrant.everywhere(Role.valueOf(a[2])))), PASSPHRASE.toCharArray());
+                RoleGrant grant = grant(Role.valueOf(a[2]), a.length > 3 ? a[3] : null, offices);
+                ws.users().create(ws.actor(), new NewUser(a[0], a[1], grant.officeId().or(() -> dakar).orElse(null), "en",
+                        Set.of(grant)), PASSPHRASE.toCharArray());
             }
             generator.generate(ws.actor(), persons, progress);
         }
         return true;
+    }
+
+    private static RoleGrant grant(Role role, String where, List<Office> offices) {
+        if (where == null) {
+            return RoleGrant.everywhere(role);
+        }
+        if (where.startsWith("country:")) {
+            return RoleGrant.inCountry(role, where.substring("country:".length()));
+        }
+        String code = where.substring("office:".length());
+        return RoleGrant.inOffice(role, offices.stream().filter(o -> o.code().equals(code)).findFirst().orElseThrow().id());
     }
 }

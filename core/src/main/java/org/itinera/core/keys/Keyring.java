@@ -41,6 +41,8 @@ public final class Keyring {
     static final int FREE_ATTEMPTS = 5;
     static final Duration FIRST_LOCKOUT = Duration.ofSeconds(30);
     static final Duration MAX_LOCKOUT = Duration.ofHours(1);
+    /** Failed attempts kept for the audit trail until someone signs in; the oldest go first. */
+    static final int MAX_KEPT_FAILURES = 1000;
 
     private final Path file;
     private final Clock clock;
@@ -68,8 +70,54 @@ public final class Keyring {
         }
     }
 
+    /** A failed attempt, kept until it is written into the audit trail at the next sign-in. */
+    record Failure(@JsonProperty("id") String id, @JsonProperty("user") String userRef, @JsonProperty("at") String at,
+                   @JsonProperty("locked") boolean lockedOut) {
+    }
+
     record Content(@JsonProperty("format") String format, @JsonProperty("installSalt") String installSalt,
-                   @JsonProperty("keyId") String keyId, @JsonProperty("entries") List<Entry> entries) {
+                   @JsonProperty("keyId") String keyId, @JsonProperty("entries") List<Entry> entries,
+                   @JsonProperty("failures") List<Failure> failures,
+                   @JsonProperty("recovery") RecoverySection recovery) {
+        Content {
+            failures = failures == null ? List.of() : List.copyOf(failures);
+        }
+
+        Content withEntries(List<Entry> e) {
+            return new Content(format, installSalt, keyId, e, failures, recovery);
+        }
+
+        Content withFailures(List<Failure> f) {
+            return new Content(format, installSalt, keyId, entries, f, recovery);
+        }
+
+        Content withRecovery(RecoverySection r) {
+            return new Content(format, installSalt, keyId, entries, failures, r);
+        }
+    }
+
+    /**
+     * Account recovery (docs/decisions/0008): the database key wrapped under a random recovery
+     * secret that only the hub can hand back, the hub key that signs reset tokens, the tokens
+     * received and not yet used, and the ids of those used.
+     */
+    public record RecoverySection(@JsonProperty("node") String node,
+                                  @JsonProperty("hubSigningKey") String hubSigningKey,
+                                  @JsonProperty("hubEscrowKey") String hubEscrowKey,
+                                  @JsonProperty("secretId") String secretId,
+                                  @JsonProperty("wrapped") String wrappedKey,
+                                  @JsonProperty("pending") List<String> pendingTokens,
+                                  @JsonProperty("used") List<String> usedTokenIds,
+                                  @JsonProperty("attempts") java.util.Map<String, Integer> wrongCodes) {
+        public RecoverySection {
+            pendingTokens = pendingTokens == null ? List.of() : List.copyOf(pendingTokens);
+            usedTokenIds = usedTokenIds == null ? List.of() : List.copyOf(usedTokenIds);
+            wrongCodes = wrongCodes == null ? java.util.Map.of() : java.util.Map.copyOf(wrongCodes);
+        }
+    }
+
+    /** A failed sign-in as the audit trail records it: which account (by reference), when, and whether it was locked. */
+    public record FailedSignIn(String id, String userRef, Instant at, boolean lockedOut) {
     }
 
     public boolean exists() {
@@ -87,7 +135,7 @@ public final class Keyring {
         try {
             String keyId = HexFormat.of().formatHex(sha256(raw)).substring(0, 16);
             Content c = new Content(FORMAT, b64(installSalt), keyId,
-                    List.of(wrap(userRef(installSalt, username), raw, passphrase, params)));
+                    List.of(wrap(userRef(installSalt, username), raw, passphrase, params)), List.of(), null);
             save(c);
             return key;
         } finally {
@@ -107,17 +155,19 @@ public final class Keyring {
         if (found.isEmpty()) {
             // spend the same time as a real attempt so a username cannot be probed by timing
             Argon2Kdf.derive(passphrase, randomBytes(16), Argon2Parameters.DEFAULT);
+            save(withFailure(c, ref, now, false));
             throw new SignInException(SignInException.Reason.WRONG_CREDENTIALS, null);
         }
         Entry e = found.get();
         if (e.lockedUntil() != null && Instant.parse(e.lockedUntil()).isAfter(now)) {
+            save(withFailure(c, ref, now, true));
             throw new SignInException(SignInException.Reason.LOCKED_OUT, Instant.parse(e.lockedUntil()));
         }
         Optional<byte[]> raw = unwrap(e, passphrase);
         if (raw.isEmpty()) {
             int failed = e.failedAttempts() + 1;
             Instant until = lockoutAfter(failed, now);
-            replace(c, e, e.withFailures(failed, until));
+            save(withFailure(replaced(c, e, e.withFailures(failed, until)), ref, now, until != null));
             throw until == null
                     ? new SignInException(SignInException.Reason.WRONG_CREDENTIALS, null)
                     : new SignInException(SignInException.Reason.LOCKED_OUT, until);
@@ -153,7 +203,7 @@ public final class Keyring {
         try {
             List<Entry> entries = new ArrayList<>(c.entries());
             entries.add(wrap(ref, raw, passphrase, params));
-            save(new Content(c.format(), c.installSalt(), c.keyId(), entries));
+            save(c.withEntries(entries));
         } finally {
             Arrays.fill(raw, (byte) 0);
         }
@@ -167,7 +217,7 @@ public final class Keyring {
         try {
             List<Entry> entries = new ArrayList<>(c.entries().stream().filter(e -> !e.userRef().equals(ref)).toList());
             entries.add(wrap(ref, raw, newPassphrase, params));
-            save(new Content(c.format(), c.installSalt(), c.keyId(), entries));
+            save(c.withEntries(entries));
         } finally {
             Arrays.fill(raw, (byte) 0);
         }
@@ -176,8 +226,7 @@ public final class Keyring {
     public void removeUser(String username) {
         Content c = load();
         String ref = userRef(unb64(c.installSalt()), username);
-        save(new Content(c.format(), c.installSalt(), c.keyId(),
-                c.entries().stream().filter(e -> !e.userRef().equals(ref)).toList()));
+        save(c.withEntries(c.entries().stream().filter(e -> !e.userRef().equals(ref)).toList()));
     }
 
     public boolean hasUser(String username) {
@@ -231,8 +280,63 @@ public final class Keyring {
     }
 
     private void replace(Content c, Entry old, Entry updated) {
-        List<Entry> entries = c.entries().stream().map(e -> e == old ? updated : e).toList();
-        save(new Content(c.format(), c.installSalt(), c.keyId(), entries));
+        save(replaced(c, old, updated));
+    }
+
+    private static Content replaced(Content c, Entry old, Entry updated) {
+        return c.withEntries(c.entries().stream().map(e -> e == old ? updated : e).toList());
+    }
+
+    private Content withFailure(Content c, String ref, Instant at, boolean locked) {
+        List<Failure> failures = new ArrayList<>(c.failures());
+        failures.add(new Failure(java.util.UUID.randomUUID().toString(), ref, at.toString(), locked));
+        while (failures.size() > MAX_KEPT_FAILURES) {
+            failures.removeFirst();
+        }
+        return c.withFailures(failures);
+    }
+
+    // ---- failed sign-ins, for the audit trail ----------------------------------------------------
+
+    /** Failed attempts since they were last written into the audit trail, oldest first. */
+    public List<FailedSignIn> failedSignIns() {
+        if (!exists()) {
+            return List.of();
+        }
+        return load().failures().stream()
+                .map(f -> new FailedSignIn(f.id(), f.userRef(), Instant.parse(f.at()), f.lockedOut())).toList();
+    }
+
+    /** Drops failed attempts once the audit trail holds them. */
+    public void forgetFailedSignIns(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Content c = load();
+        save(c.withFailures(c.failures().stream().filter(f -> !ids.contains(f.id())).toList()));
+    }
+
+    /** The reference under which this username's entries and failures are kept (a salted hash). */
+    public String referenceOf(String username) {
+        return userRef(unb64(load().installSalt()), username);
+    }
+
+    /** Whether the account is locked out right now (for the lock screen's message). */
+    public Optional<Instant> lockedUntil(String username) {
+        String ref = referenceOf(username);
+        return load().entries().stream().filter(e -> e.userRef().equals(ref) && e.lockedUntil() != null)
+                .map(e -> Instant.parse(e.lockedUntil())).filter(t -> t.isAfter(clock.instant())).findFirst();
+    }
+
+    // ---- account recovery -------------------------------------------------------------------------
+
+    public Optional<RecoverySection> recovery() {
+        return exists() ? Optional.ofNullable(load().recovery()) : Optional.empty();
+    }
+
+    /** Replaces the recovery section as a whole (written by {@code access.recovery}). */
+    public void saveRecovery(RecoverySection section) {
+        save(load().withRecovery(section));
     }
 
     private Content load() {

@@ -24,6 +24,15 @@ public final class OfficeRepository {
                 .fetch(r -> new Office(r.getId(), r.getCode(), r.getName(), r.getCountry()));
     }
 
+    public Optional<String> countryOf(DSLContext dsl, String id) {
+        return dsl.select(OFFICE.COUNTRY).from(OFFICE).where(OFFICE.ID.eq(id)).fetchOptional(OFFICE.COUNTRY);
+    }
+
+    public java.util.Set<String> idsInCountry(DSLContext dsl, String country) {
+        return java.util.Set.copyOf(dsl.select(OFFICE.ID).from(OFFICE)
+                .where(OFFICE.COUNTRY.eq(country).and(OFFICE.DELETED.isFalse())).fetch(OFFICE.ID));
+    }
+
     public Optional<Office> find(DSLContext dsl, String id) {
         return dsl.selectFrom(OFFICE).where(OFFICE.ID.eq(id)).fetchOptional()
                 .map(r -> new Office(r.getId(), r.getCode(), r.getName(), r.getCountry()));

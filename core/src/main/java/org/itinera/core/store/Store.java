@@ -66,6 +66,14 @@ public final class Store {
 
     /** One transaction: the work's writes, their change records and one audit entry commit together. */
     public <T> T write(Actor actor, AuditEvent event, Function<WriteTx, T> work) {
+        return write(actor, event, null, work);
+    }
+
+    private <T> T write(Actor actor, AuditEvent event, java.time.Instant at, Function<WriteTx, T> work) {
+        if (db.writingOnThisThread()) {
+            // a transaction inside a transaction would commit the outer one half-done
+            throw new IllegalStateException("store.write called inside a write transaction");
+        }
         return db.withWriter((connection, dsl) -> {
             WriteTx tx = new WriteTx(this, connection, dsl, committedCounter);
             try {
@@ -73,7 +81,11 @@ public final class Store {
                 tx.attributeTo(actor.isSystem() ? actor.username() : actor.userId());
                 T result = work.apply(tx);
                 tx.flush();
-                audit.append(tx.dslNoFlush(), actor, event);
+                if (at == null) {
+                    audit.append(tx.dslNoFlush(), actor, event);
+                } else {
+                    audit.append(tx.dslNoFlush(), actor, event, at);
+                }
                 tx.commit();
                 return result;
             } catch (RuntimeException | SQLException e) {
@@ -109,6 +121,16 @@ public final class Store {
     /** An audit entry with no data change (reads of case files, denied attempts, sign-ins). */
     public void auditOnly(Actor actor, AuditEvent event) {
         write(actor, event, tx -> null);
+    }
+
+    /** An audit entry dated when the event happened (a failed sign-in, written at the next sign-in). */
+    public void auditOnly(Actor actor, AuditEvent event, java.time.Instant occurredAt) {
+        write(actor, event, occurredAt, tx -> null);
+    }
+
+    /** Whether this thread is inside a write transaction (where no second one may start). */
+    public boolean writingOnThisThread() {
+        return db.writingOnThisThread();
     }
 
     // ---- used by WriteTx ----------------------------------------------------------------------

@@ -3,6 +3,8 @@ package org.itinera.core.workspace;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.itinera.core.access.Actor;
 import org.itinera.core.access.NewUser;
@@ -23,6 +25,11 @@ import org.itinera.core.organisation.Office;
 import org.itinera.core.reference.ReferenceData;
 import org.itinera.core.store.IdGenerator;
 import org.itinera.core.store.NodeSetup;
+import org.itinera.core.recovery.AccountRecovery;
+import org.itinera.core.recovery.RecoveryException;
+import org.itinera.core.recovery.ResetToken;
+import org.itinera.core.validation.FieldError;
+import org.itinera.core.validation.ValidationException;
 import org.itinera.core.validation.Validator;
 
 /**
@@ -105,16 +112,54 @@ public final class Installation {
         v.throwIfInvalid();
     }
 
+    /**
+     * Account recovery without network (docs/decisions/0008): a hub-signed reset token (given here,
+     * or received earlier in a sync package) and its one-time code open the database key; the person
+     * chooses a new passphrase, which replaces their keyring entry. The token is spent and the
+     * recovery secret replaced, its new escrow waiting for the next sync package.
+     */
+    public Workspace recover(String username, Optional<byte[]> token, char[] code, char[] newPassphrase) {
+        List<FieldError> errors = new PassphrasePolicy().check("newPassphrase", newPassphrase, username);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        AccountRecovery recovery = new AccountRecovery(keyring, clock, random);
+        byte[][] hub = recovery.hubKeys().orElseThrow(() -> new RecoveryException(RecoveryException.Reason.NOT_ENROLLED));
+        AccountRecovery.Unlocked unlocked = recovery.unlock(username, token, code);
+        return open(unlocked.key(), username, RecoveryException.Reason.INACTIVE_ACCOUNT, (ws, account) -> {
+            keyring.setPassphrase(unlocked.key(), account.username(), newPassphrase, kdf);
+            ws.recovery().recordReset(account.asActor(), unlocked.token(),
+                    recovery.enrol(unlocked.key(), unlocked.token().node(), hub[0], hub[1]));
+        });
+    }
+
+    /** Keeps a reset token that came as a file (a laptop with a single account cannot import packages). */
+    public ResetToken receiveResetToken(byte[] token) {
+        return new AccountRecovery(keyring, clock, random).receive(token);
+    }
+
     /** Unlocks the database with a user's passphrase and opens their workspace. */
     public Workspace signIn(String username, char[] passphrase) {
-        DatabaseKey key = keyring.unlock(username, passphrase);
+        return open(keyring.unlock(username, passphrase), username, null, (ws, account) -> { });
+    }
+
+    /**
+     * Opens the database with an unwrapped key as an active account: migrations, services, whatever
+     * this way of signing in must do first, then the kept failed attempts and the sign-in go into
+     * the audit trail. An unknown or disabled account is refused as {@code inactive} (or as wrong
+     * credentials, which says nothing about which accounts exist).
+     */
+    private Workspace open(DatabaseKey key, String username, RecoveryException.Reason inactive,
+                           java.util.function.BiConsumer<Workspace, UserAccount> first) {
         Database db = Database.open(dir.database(), key);
         try {
             new SchemaMigrator(clock).migrate(db, dir.backups());
             Workspace ws = new Workspace(db, key, keyring, kdf, reference, clock, random);
-            UserAccount account = ws.users().activeAccount(username)
-                    .orElseThrow(() -> new SignInException(SignInException.Reason.WRONG_CREDENTIALS, null));
-            ws.recordSignIn(account.asActor(), 0);
+            UserAccount account = ws.users().activeAccount(username).orElseThrow(() -> inactive != null
+                    ? new RecoveryException(inactive) : new SignInException(SignInException.Reason.WRONG_CREDENTIALS, null));
+            first.accept(ws, account);
+            int failedBefore = ws.recordFailedSignIns(username);
+            ws.recordSignIn(account.asActor(), failedBefore);
             ws.signedIn(account);
             return ws;
         } catch (RuntimeException e) {

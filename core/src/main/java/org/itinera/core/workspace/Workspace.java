@@ -3,15 +3,23 @@ package org.itinera.core.workspace;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.itinera.core.access.AccessPolicy;
 import org.itinera.core.access.Actor;
 import org.itinera.core.access.Credentials;
+import org.itinera.core.access.OfficeDirectory;
 import org.itinera.core.access.PassphrasePolicy;
+import org.itinera.core.access.Permission;
 import org.itinera.core.access.PermissionTable;
-import org.itinera.core.access.UserRepository;
 import org.itinera.core.access.UserAccount;
+import org.itinera.core.access.UserRepository;
 import org.itinera.core.access.UserService;
+import org.itinera.core.audit.AuditEvent;
 import org.itinera.core.audit.AuditLog;
+import org.itinera.core.audit.AuditRepository;
+import org.itinera.core.audit.AuditService;
+import org.itinera.core.audit.AuditVerifier;
 import org.itinera.core.casefile.CaseRepository;
 import org.itinera.core.casefile.CaseService;
 import org.itinera.core.casefile.HouseholdRepository;
@@ -19,9 +27,14 @@ import org.itinera.core.casefile.HouseholdService;
 import org.itinera.core.casefile.PersonRepository;
 import org.itinera.core.casefile.PersonSearchIndex;
 import org.itinera.core.casefile.PersonService;
+import org.itinera.core.consent.ConsentPolicy;
+import org.itinera.core.consent.ConsentRepository;
+import org.itinera.core.consent.ConsentService;
 import org.itinera.core.db.Database;
 import org.itinera.core.db.DatabaseKey;
 import org.itinera.core.demo.DemoDataGenerator;
+import org.itinera.core.exchange.ExchangeRepository;
+import org.itinera.core.exchange.PartnerExchangeService;
 import org.itinera.core.keys.Argon2Parameters;
 import org.itinera.core.keys.Keyring;
 import org.itinera.core.movement.BookingRepository;
@@ -35,11 +48,22 @@ import org.itinera.core.movement.MovementService;
 import org.itinera.core.movement.PreparationRepository;
 import org.itinera.core.movement.ReadinessRepository;
 import org.itinera.core.movement.pdf.ManifestPdf;
+import org.itinera.core.keys.SignInException;
+import org.itinera.core.medical.HealthRepository;
+import org.itinera.core.medical.HealthService;
 import org.itinera.core.organisation.OfficeRepository;
 import org.itinera.core.organisation.OfficeService;
+import org.itinera.core.organisation.PartnerRepository;
+import org.itinera.core.recovery.AccountRecovery;
+import org.itinera.core.recovery.RecoveryRepository;
+import org.itinera.core.recovery.RecoveryService;
 import org.itinera.core.reference.ReferenceData;
+import org.itinera.core.settings.SettingsRepository;
+import org.itinera.core.settings.SettingsService;
 import org.itinera.core.store.IdGenerator;
 import org.itinera.core.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An unlocked database with every core service wired to it by plain constructors. Created by
@@ -47,9 +71,12 @@ import org.itinera.core.store.Store;
  * The application's composition root holds one at a time.
  */
 public final class Workspace implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
+
     private final Database db;
     private final DatabaseKey key;
     private final Store store;
+    private final Keyring keyring;
     private final ReferenceData reference;
     private final AccessPolicy access;
     private final PersonService persons;
@@ -61,6 +88,14 @@ public final class Workspace implements AutoCloseable {
     private final BookingService bookings;
     private final ManifestService manifests;
     private final DepartureService departures;
+    private final AuditService audit;
+    private final ConsentService consents;
+    private final ConsentPolicy consentPolicy;
+    private final PartnerExchangeService exchange;
+    private final HealthService health;
+    private final SettingsService settings;
+    private final RecoveryService recovery;
+    private final SignInAudit signIns;
     private final Clock clock;
     private final SecureRandom random;
     private UserAccount currentUser;
@@ -69,14 +104,17 @@ public final class Workspace implements AutoCloseable {
               Clock clock, SecureRandom random) {
         this.db = db;
         this.key = key;
+        this.keyring = keyring;
         this.reference = reference;
         this.clock = clock;
         this.random = random;
         IdGenerator ids = new IdGenerator(clock, random);
         this.store = Store.open(db, new AuditLog(clock), clock, ids, List.of(new PersonSearchIndex()));
-        this.access = new AccessPolicy(new PermissionTable());
         OfficeRepository officeRepository = new OfficeRepository();
-        this.persons = new PersonService(store, new PersonRepository(), access, reference, clock);
+        this.access = new AccessPolicy(new PermissionTable(), officeDirectory(officeRepository), this::recordDenial);
+        PersonRepository personRepository = new PersonRepository();
+        PartnerRepository partners = new PartnerRepository();
+        this.persons = new PersonService(store, personRepository, access, reference, clock);
         this.households = new HouseholdService(store, new HouseholdRepository(), access);
         this.cases = new CaseService(store, new CaseRepository(), officeRepository, access, clock);
         this.offices = new OfficeService(store, officeRepository, access, reference);
@@ -92,6 +130,45 @@ public final class Workspace implements AutoCloseable {
         this.manifests = new ManifestService(store, manifestRepository, movementRepository, readiness, access, reference,
                 offices, new ManifestPdf(), clock);
         this.departures = new DepartureService(store, manifestRepository, movementRepository, readiness, access, clock);
+        this.audit = new AuditService(store, new AuditRepository(), new AuditVerifier(), access);
+        ConsentRepository consentRepository = new ConsentRepository();
+        this.consentPolicy = new ConsentPolicy(store, consentRepository, partners, clock);
+        this.consents = new ConsentService(store, consentRepository, personRepository, partners, access, clock);
+        this.exchange = new PartnerExchangeService(store, new ExchangeRepository(), partners, consentPolicy, access);
+        this.health = new HealthService(store, new HealthRepository(), personRepository, access);
+        this.settings = new SettingsService(store, new SettingsRepository(), access);
+        AccountRecovery accountRecovery = new AccountRecovery(keyring, clock, random);
+        this.recovery = new RecoveryService(store, new RecoveryRepository(), accountRecovery,
+                (node, signing, escrow) -> accountRecovery.enrol(key, node, signing, escrow), access, clock);
+        this.signIns = new SignInAudit(store, keyring, new UserRepository(), new AuditRepository());
+    }
+
+    private OfficeDirectory officeDirectory(OfficeRepository offices) {
+        return new OfficeDirectory() {
+            @Override
+            public Optional<String> countryOf(String officeId) {
+                return store.read(dsl -> offices.countryOf(dsl, officeId));
+            }
+
+            @Override
+            public Set<String> officesIn(String country) {
+                return store.read(dsl -> offices.idsInCountry(dsl, country));
+            }
+        };
+    }
+
+    /** Denied attempts go into the audit trail too (unless a write is already under way on this thread). */
+    private void recordDenial(Actor actor, Permission permission, String officeId) {
+        if (store.writingOnThisThread()) {
+            LOG.warn("access denied inside a write transaction: {}", permission);
+            return;
+        }
+        try {
+            store.auditOnly(actor, new AuditEvent("ACCESS_DENIED", "permission", permission.name(),
+                    AuditEvent.Outcome.DENIED, officeId == null ? null : "office=" + officeId));
+        } catch (RuntimeException e) {
+            LOG.warn("could not record a denied attempt ({})", e.getClass().getSimpleName());
+        }
     }
 
     void signedIn(UserAccount account) {
@@ -168,6 +245,35 @@ public final class Workspace implements AutoCloseable {
         return departures;
     }
 
+    public AuditService audit() {
+        return audit;
+    }
+
+    public ConsentService consents() {
+        return consents;
+    }
+
+    /** For services of other modules that must refuse sharing, matching or exports without consent. */
+    public ConsentPolicy consentPolicy() {
+        return consentPolicy;
+    }
+
+    public PartnerExchangeService exchange() {
+        return exchange;
+    }
+
+    public HealthService health() {
+        return health;
+    }
+
+    public SettingsService settings() {
+        return settings;
+    }
+
+    public RecoveryService recovery() {
+        return recovery;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -178,9 +284,46 @@ public final class Workspace implements AutoCloseable {
 
     /** Records a sign-in under the signed-in user. */
     void recordSignIn(Actor actor, int failedBefore) {
-        store.auditOnly(actor, new org.itinera.core.audit.AuditEvent("SIGN_IN", "user", actor.userId(),
-                org.itinera.core.audit.AuditEvent.Outcome.OK,
-                failedBefore > 0 ? "failed attempts before: " + failedBefore : null));
+        signIns.recordSignIn(actor, failedBefore);
+    }
+
+    /** Writes the failed attempts the keyring kept into the audit trail; returns how many were this user's. */
+    int recordFailedSignIns(String username) {
+        return signIns.recordFailures(username);
+    }
+
+    /** The window was locked (idle, or on request): nothing is visible until the same user unlocks it. */
+    public void screenLocked() {
+        store.auditOnly(actor(), AuditEvent.ok("SCREEN_LOCK", "user", currentUser.id()));
+    }
+
+    /**
+     * Unlocks the locked window with the signed-in user's passphrase. Wrong attempts count towards
+     * the lock-out exactly like failed sign-ins, and are recorded in the audit trail at once.
+     */
+    public void unlockScreen(char[] passphrase) {
+        try {
+            keyring.unlock(currentUser.username(), passphrase).close();
+        } catch (SignInException e) {
+            recordFailedSignIns(currentUser.username());
+            throw e;
+        }
+        recordFailedSignIns(currentUser.username());
+        store.auditOnly(actor(), AuditEvent.ok("SCREEN_UNLOCK", "user", currentUser.id()));
+    }
+
+    /** When the current user's account is locked out, until when (for the lock screen). */
+    public Optional<java.time.Instant> lockedOutUntil() {
+        return keyring.lockedUntil(currentUser.username());
+    }
+
+    /** Records the sign-out, then closes the database (which wipes the key). */
+    public void signOut() {
+        try {
+            store.auditOnly(actor(), AuditEvent.ok("SIGN_OUT", "user", currentUser.id()));
+        } finally {
+            close();
+        }
     }
 
     SecureRandom random() {
@@ -207,6 +350,11 @@ public final class Workspace implements AutoCloseable {
         @Override
         public void remove(String username) {
             keyring.removeUser(username);
+        }
+
+        @Override
+        public void verify(String username, char[] passphrase) {
+            keyring.unlock(username, passphrase).close();
         }
     }
 }

@@ -196,14 +196,15 @@ public final class RegistryScreen {
 
     private void openForm(Optional<Person> existing) {
         PersonFormViewModel form = new PersonFormViewModel(ws, context.executor(), m, existing);
-        detail.getChildren().setAll(PersonFormView.create(form, m, ws.reference(), saved -> {
+        Node personForm = PersonFormView.create(form, m, ws.reference(), saved -> {
             vm.status().set(m.get(existing.isPresent() ? "person.updated" : "person.created", saved.details().latinName()));
             vm.refresh();
             if (vm.showingSearch().get()) {
                 vm.search();
             }
             closeForm();
-        }, this::closeForm));
+        }, this::closeForm);
+        detail.getChildren().setAll(existing.map(p -> PersonFile.create(context, p, personForm)).orElse(personForm));
         if (split.getItems().size() == 1) {
             split.getItems().add(detail);
             split.setDividerPositions(0.55);

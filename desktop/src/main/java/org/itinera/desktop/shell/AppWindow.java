@@ -9,8 +9,13 @@ import javafx.stage.Stage;
 import org.itinera.core.demo.DemoSetup;
 import org.itinera.core.task.BackgroundTask;
 import org.itinera.desktop.AppContext;
+import org.itinera.core.workspace.Workspace;
+import org.itinera.desktop.admin.AdminScreen;
 import org.itinera.desktop.i18n.Messages;
 import org.itinera.desktop.movement.MovementScreen;
+import org.itinera.desktop.lock.IdleMonitor;
+import org.itinera.desktop.lock.LockView;
+import org.itinera.desktop.lock.LockViewModel;
 import org.itinera.desktop.registry.RegistryScreen;
 import org.itinera.desktop.signin.FirstRunView;
 import org.itinera.desktop.signin.FirstRunViewModel;
@@ -28,12 +33,16 @@ public final class AppWindow {
     private final AreaScreens screens;
     private boolean preparing;
     private String preparationProblem;
+    private Parent mainRoot;
+    private IdleMonitor idle;
+    private javafx.util.Duration idleOverride;
 
     public AppWindow(AppContext context, Stage stage) {
         this.context = context;
         this.stage = stage;
         this.screens = new AreaScreens().register(Area.REGISTRY, RegistryScreen::create)
-                .register(Area.MOVEMENT, MovementScreen::create);
+                .register(Area.MOVEMENT, MovementScreen::create)
+                .register(Area.ADMIN, AdminScreen::create);
     }
 
     public AreaScreens screens() {
@@ -96,12 +105,75 @@ public final class AppWindow {
 
     private void showMain() {
         stage.setTitle(context.messages().get("app.name") + " — " + context.workspace().currentUser().displayName());
-        setRoot(new MainView(context, screens, this::signOut).create());
+        mainRoot = new MainView(context, screens, this::signOut, this::lockNow).create();
+        setRoot(mainRoot);
+        startIdleLock();
+    }
+
+    /** Locks after the laptop's idle delay (read in the background; a test may set a shorter one). */
+    private void startIdleLock() {
+        if (idleOverride != null) {
+            idle = new IdleMonitor(stage.getScene(), idleOverride, this::lockNow);
+            idle.start();
+            return;
+        }
+        var ws = context.workspace();
+        context.executor().execute(BackgroundTask.of("idle delay", p -> ws.settings().idleLockMinutes())
+                .onSuccess(minutes -> {
+                    if (context.signedIn() && mainRoot != null && stage.getScene().getRoot() == mainRoot) {
+                        idle = new IdleMonitor(stage.getScene(), javafx.util.Duration.minutes(minutes), this::lockNow);
+                        idle.start();
+                    }
+                }));
+    }
+
+    /** For tests: the idle delay instead of the laptop's setting. */
+    public void idleDelay(javafx.util.Duration d) {
+        this.idleOverride = d;
+    }
+
+    /** Hides everything behind the lock screen; the workspace stays open for the same user. */
+    public void lockNow() {
+        if (!context.signedIn() || mainRoot == null) {
+            return;
+        }
+        stopIdleLock();
+        var ws = context.workspace();
+        context.executor().execute(BackgroundTask.of("lock", p -> {
+            ws.screenLocked();
+            return null;
+        }));
+        Messages m = context.messages();
+        setRoot(LockView.create(new LockViewModel(ws, context.executor(), m, this::unlocked), m, this::signOut));
+    }
+
+    private void unlocked() {
+        setRoot(mainRoot);
+        startIdleLock();
+    }
+
+    private void stopIdleLock() {
+        if (idle != null) {
+            idle.stop();
+            idle = null;
+        }
     }
 
     private void signOut() {
-        context.signOut();
-        showStart();
+        stopIdleLock();
+        mainRoot = null;
+        Workspace ws = context.signedIn() ? context.workspace() : null;
+        if (ws == null) {
+            showStart();
+            return;
+        }
+        // the sign-out is recorded (a write) before the database closes: off the FX thread
+        context.executor().execute(BackgroundTask.of("sign out", p -> {
+                    context.signOut();
+                    return null;
+                })
+                .onSuccess(v -> showStart())
+                .onFailure(e -> showStart()));
     }
 
     private void switchLanguage(Locale locale) {

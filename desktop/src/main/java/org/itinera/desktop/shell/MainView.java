@@ -27,13 +27,20 @@ public final class MainView {
     private final AppContext context;
     private final AreaScreens screens;
     private final Runnable onSignOut;
+    private final Runnable onLock;
     private final Map<Area, Node> built = new EnumMap<>(Area.class);
     private final StackPane content = new StackPane();
 
     public MainView(AppContext context, AreaScreens screens, Runnable onSignOut) {
+        this(context, screens, onSignOut, null);
+    }
+
+    /** With a "lock" button that hides everything until the user's passphrase is typed again. */
+    public MainView(AppContext context, AreaScreens screens, Runnable onSignOut, Runnable onLock) {
         this.context = context;
         this.screens = screens;
         this.onSignOut = onSignOut;
+        this.onLock = onLock;
     }
 
     public Parent create() {
@@ -59,6 +66,12 @@ public final class MainView {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(16, app, grow, who, signOut);
+        if (onLock != null) {
+            Button lock = new Button(m.get("lock.now"));
+            lock.setId("lockNow");
+            lock.setOnAction(e -> onLock.run());
+            bar.getChildren().add(bar.getChildren().indexOf(signOut), lock);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 16, 8, 16));
         bar.getStyleClass().add("top-bar");

@@ -2,8 +2,10 @@ package org.itinera.desktop.ui;
 
 import java.util.concurrent.CancellationException;
 import org.itinera.core.access.AccessDeniedException;
+import org.itinera.core.consent.ConsentRequiredException;
 import org.itinera.core.db.DatabaseException;
 import org.itinera.core.keys.SignInException;
+import org.itinera.core.recovery.RecoveryException;
 import org.itinera.core.validation.ValidationException;
 import org.itinera.desktop.i18n.Messages;
 import org.slf4j.Logger;
@@ -38,6 +40,8 @@ public final class ErrorMessages {
             case DatabaseException d -> messages.get(d.userMessage());
             case AccessDeniedException a -> messages.get(a.userMessage());
             case org.itinera.sync.SyncException s -> messages.get(s.userMessage());
+            case ConsentRequiredException c -> messages.get(c.userMessage());
+            case RecoveryException r -> messages.get(r.userMessage());
             case ValidationException v -> messages.get("error.validation", v.errors().size());
             case org.itinera.core.movement.GateRefusedException g -> messages.get(g.userMessage());
             case org.itinera.core.movement.MovementRefusedException r -> messages.get(r.userMessage());

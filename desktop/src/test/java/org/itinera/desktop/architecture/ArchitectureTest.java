@@ -24,7 +24,8 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        // test helpers reach the class path as the core test jar in a full build: they are tests too
+        // core's test jar (test support shared with the desktop tests) is test code too, whether the
+        // reactor hands it over as a directory (test) or as a jar (verify)
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("org.itinera");
@@ -120,6 +121,15 @@ class ArchitectureTest {
                 .should().haveModifier(JavaModifier.FINAL)
                 .because("static mutable state is the debt this codebase must not start")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** Medical detail reaches only the medical screens; others get the fitness decision alone. */
+    @Test
+    void onlyTheMedicalScreensSeeTypesMarkedAsMedicalDetail() {
+        noClasses().that().resideInAPackage("org.itinera.desktop..")
+                .and().resideOutsideOfPackage("org.itinera.desktop.medical..")
+                .should().dependOnClassesThat().areAnnotatedWith(org.itinera.core.access.MedicalDetail.class)
                 .check(classes);
     }
 

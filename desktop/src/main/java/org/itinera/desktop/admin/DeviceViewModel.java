@@ -1,0 +1,112 @@
+package org.itinera.desktop.admin;
+
+import java.util.Base64;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+import org.itinera.core.recovery.RecoveryService;
+import org.itinera.core.task.BackgroundTask;
+import org.itinera.core.task.TaskExecutor;
+import org.itinera.core.workspace.Workspace;
+import org.itinera.desktop.i18n.Messages;
+import org.itinera.desktop.ui.ErrorMessages;
+import org.itinera.desktop.ui.FieldErrors;
+
+/** This laptop: the idle lock delay, and the hub keys that make account recovery possible. */
+public final class DeviceViewModel {
+    private final Workspace ws;
+    private final TaskExecutor executor;
+    private final Messages messages;
+    final StringProperty idleMinutes = new SimpleStringProperty("");
+    final StringProperty hubSigningKey = new SimpleStringProperty("");
+    final StringProperty hubEscrowKey = new SimpleStringProperty("");
+    private final StringProperty recovery = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+
+    public DeviceViewModel(Workspace ws, TaskExecutor executor, Messages messages) {
+        this.ws = ws;
+        this.executor = executor;
+        this.messages = messages;
+    }
+
+    public void load() {
+        executor.execute(BackgroundTask.of("laptop settings", p -> new Object[] {ws.settings().idleLockMinutes(),
+                        ws.recovery().status(ws.actor())})
+                .onSuccess(r -> {
+                    idleMinutes.set(Integer.toString((Integer) r[0]));
+                    show((RecoveryService.Status) r[1]);
+                })
+                .onFailure(e -> status.set(new ErrorMessages(messages).describe(e))));
+    }
+
+    private void show(RecoveryService.Status s) {
+        recovery.set(s.enrolled() ? messages.get("device.recoveryOn", s.hubKeyFingerprint().orElse("?"),
+                messages.get(s.escrowWaiting() ? "device.escrowWaiting" : "device.escrowNone"))
+                : messages.get("device.recoveryOff"));
+    }
+
+    public void saveIdle() {
+        errors.clear();
+        int minutes;
+        try {
+            minutes = Integer.parseInt(idleMinutes.get().strip());
+        } catch (NumberFormatException e) {
+            minutes = -1;
+        }
+        int m = minutes;
+        executor.execute(BackgroundTask.<Void>of("idle minutes", p -> {
+                    ws.settings().setIdleLockMinutes(ws.actor(), m);
+                    return null;
+                })
+                .onSuccess(v -> status.set(messages.get("device.idleSaved", m)))
+                .onFailure(this::failed));
+    }
+
+    public void enrol() {
+        errors.clear();
+        byte[] signing;
+        byte[] escrow;
+        try {
+            signing = Base64.getDecoder().decode(hubSigningKey.get().strip());
+            escrow = Base64.getDecoder().decode(hubEscrowKey.get().strip());
+        } catch (IllegalArgumentException e) {
+            errors.put("hubSigningKey", messages.get("device.error.key"));
+            return;
+        }
+        executor.execute(BackgroundTask.of("recovery enrolment", p -> ws.recovery().enrol(ws.actor(), signing, escrow))
+                .onSuccess(s -> {
+                    show(s);
+                    status.set(messages.get("device.enrolled"));
+                })
+                .onFailure(e -> {
+                    if (e instanceof IllegalArgumentException) {
+                        errors.put("hubSigningKey", messages.get("device.error.key"));
+                    } else {
+                        failed(e);
+                    }
+                }));
+    }
+
+    private void failed(Throwable e) {
+        FieldErrors.show(e, errors, messages);
+        status.set(new ErrorMessages(messages).describe(e));
+    }
+
+    public StringProperty recovery() {
+        return recovery;
+    }
+
+    public StringProperty status() {
+        return status;
+    }
+
+    public ObservableMap<String, String> errors() {
+        return errors;
+    }
+
+    public StringProperty idleMinutes() {
+        return idleMinutes;
+    }
+}

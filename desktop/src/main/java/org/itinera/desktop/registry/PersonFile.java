@@ -1,0 +1,71 @@
+package org.itinera.desktop.registry;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.itinera.core.access.Permission;
+import org.itinera.core.casefile.Person;
+import org.itinera.core.medical.FitnessStatus;
+import org.itinera.core.task.BackgroundTask;
+import org.itinera.core.workspace.Workspace;
+import org.itinera.desktop.AppContext;
+import org.itinera.desktop.consent.ConsentPanel;
+import org.itinera.desktop.consent.ConsentPanelViewModel;
+import org.itinera.desktop.i18n.Messages;
+import org.itinera.desktop.ui.ErrorMessages;
+
+/**
+ * An opened person's file: the fitness-to-travel decision on top (never the medical details behind
+ * it), then tabs for the person's details and their consents.
+ */
+final class PersonFile {
+    private PersonFile() {
+    }
+
+    static Node create(AppContext context, Person person, Node personForm) {
+        Workspace ws = context.workspace();
+        Messages m = context.messages();
+        String office = person.details().officeId();
+        TabPane tabs = new TabPane();
+        tabs.setId("personFileTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab details = new Tab(m.get("personFile.details"), personForm);
+        details.setId("tab-details");
+        tabs.getTabs().add(details);
+        if (ws.access().allows(ws.actor(), Permission.CONSENT_READ, office)) {
+            Tab consent = new Tab(m.get("personFile.consent"));
+            consent.setId("tab-consent");
+            // built when first opened: reading consents is recorded in the audit trail
+            tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+                if (t == consent && consent.getContent() == null) {
+                    consent.setContent(ConsentPanel.create(new ConsentPanelViewModel(ws, context.executor(), m, person.id(),
+                            office), m));
+                }
+            });
+            tabs.getTabs().add(consent);
+        }
+        BorderPane root = new BorderPane(tabs);
+        if (ws.access().allows(ws.actor(), Permission.FITNESS_DECISION_READ, office)) {
+            Label fitness = new Label(m.get("fitness.loading"));
+            fitness.setId("fitnessStatus");
+            fitness.setWrapText(true);
+            fitness.getStyleClass().add("fitness-line");
+            context.executor().execute(BackgroundTask.of("fitness", p -> ws.health().fitness(ws.actor(), person.id()))
+                    .onSuccess(f -> fitness.setText(f.map(s -> describe(s, m)).orElse(m.get("fitness.none"))))
+                    .onFailure(e -> fitness.setText(new ErrorMessages(m).describe(e))));
+            VBox top = new VBox(fitness);
+            top.setStyle("-fx-padding: 8 12 0 12;");
+            root.setTop(top);
+        }
+        return root;
+    }
+
+    static String describe(FitnessStatus s, Messages m) {
+        String decision = m.label(s.decision()) + s.escort().map(e -> " (" + m.get("fitness.escort." + e) + ")").orElse("");
+        return s.validUntil().map(u -> m.get("fitness.until", decision, s.validFrom().toString(), u.toString()))
+                .orElse(m.get("fitness.from", decision, s.validFrom().toString()));
+    }
+}
