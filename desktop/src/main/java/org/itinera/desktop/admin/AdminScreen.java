@@ -1,5 +1,6 @@
 package org.itinera.desktop.admin;
 
+import org.itinera.desktop.ui.WrappedText;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -75,9 +76,8 @@ public final class AdminScreen {
         change.getStyleClass().add("accent");
         change.disableProperty().bind(vm.busy());
         change.setOnAction(e -> vm.change());
-        Label status = new Label();
+        WrappedText status = new WrappedText();
         status.setId("accountStatus");
-        status.setWrapText(true);
         status.textProperty().bind(vm.status());
         VBox box = new VBox(8, form.build(), Views.label(m, "firstrun.passphraseRules", "text-muted"), change, status);
         box.setPadding(new Insets(12));
@@ -101,16 +101,14 @@ public final class AdminScreen {
         FormBuilder recovery = new FormBuilder(m, vm.errors()).section("device.recovery")
                 .add("hubSigningKey", "device.hubSigningKey", signing)
                 .add("hubEscrowKey", "device.hubEscrowKey", escrow);
-        Label recoveryState = new Label();
+        WrappedText recoveryState = new WrappedText();
         recoveryState.setId("recoveryState");
-        recoveryState.setWrapText(true);
         recoveryState.textProperty().bind(vm.recovery());
         Button enrol = new Button(m.get("device.enrol"));
         enrol.setId("enrolRecovery");
         enrol.setOnAction(e -> vm.enrol());
-        Label status = new Label();
+        WrappedText status = new WrappedText();
         status.setId("deviceStatus");
-        status.setWrapText(true);
         status.textProperty().bind(vm.status());
         VBox box = new VBox(8, form.build(), saveIdle, recovery.build(), recoveryState,
                 Views.label(m, "device.recoveryExplain", "text-muted"), enrol, status);

@@ -1,5 +1,6 @@
 package org.itinera.desktop.admin;
 
+import org.itinera.desktop.ui.WrappedText;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.geometry.Insets;
@@ -76,9 +77,8 @@ final class AuditView {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);
         spinner.visibleProperty().bind(vm.verifying());
-        Label result = new Label();
+        WrappedText result = new WrappedText();
         result.setId("auditVerification");
-        result.setWrapText(true);
         result.textProperty().bind(vm.verification());
         vm.intact().addListener((o, a, ok) -> {
             result.getStyleClass().removeAll("success", "danger");

@@ -1,5 +1,6 @@
 package org.itinera.desktop.admin;
 
+import org.itinera.desktop.ui.WrappedText;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -26,9 +27,8 @@ final class PermissionMatrixView {
         grid.getStyleClass().add("permission-matrix");
         Role[] roles = Role.values();
         for (int c = 0; c < roles.length; c++) {
-            Label h = new Label(m.label(roles[c]));
+            WrappedText h = new WrappedText(m.label(roles[c]));
             h.getStyleClass().add("text-bold");
-            h.setWrapText(true);
             h.setMaxWidth(110);
             GridPane.setHalignment(h, HPos.CENTER);
             grid.add(h, c + 1, 0);

@@ -1,5 +1,6 @@
 package org.itinera.desktop.admin;
 
+import org.itinera.desktop.ui.WrappedText;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
@@ -38,9 +39,8 @@ final class UsersView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(m.get("users.none")));
         vm.selected().bind(table.getSelectionModel().selectedItemProperty());
-        Label status = new Label();
+        WrappedText status = new WrappedText();
         status.setId("usersStatus");
-        status.setWrapText(true);
         status.textProperty().bind(vm.status());
         VBox left = new VBox(8, table, status);
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -1,5 +1,6 @@
 package org.itinera.desktop.consent;
 
+import org.itinera.desktop.ui.WrappedText;
 import java.util.Arrays;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -38,9 +39,8 @@ public final class ConsentPanel {
         table.setPlaceholder(new Label(m.get("consent.none")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         vm.selected().bind(table.getSelectionModel().selectedItemProperty());
-        Label status = new Label();
+        WrappedText status = new WrappedText();
         status.setId("consentStatus");
-        status.setWrapText(true);
         status.textProperty().bind(vm.status());
         VBox box = new VBox(8, Views.label(m, "consent.title", "title-4"), table, status);
         if (vm.canWrite()) {

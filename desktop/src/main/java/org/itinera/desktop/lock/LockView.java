@@ -1,5 +1,6 @@
 package org.itinera.desktop.lock;
 
+import org.itinera.desktop.ui.WrappedText;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -19,9 +20,8 @@ public final class LockView {
 
     public static Parent create(LockViewModel vm, Messages m, Runnable onSignOut) {
         Label title = Views.label(m, "lock.title", "title-1");
-        Label who = new Label(vm.who());
+        WrappedText who = new WrappedText(vm.who());
         who.setId("lockedUser");
-        who.setWrapText(true);
         Label explain = Views.label(m, "lock.explain", "text-muted");
         PasswordField pass = new PasswordField();
         pass.setId("unlockPassphrase");
@@ -39,10 +39,9 @@ public final class LockView {
         Button signOut = new Button(m.get("lock.signOut"));
         signOut.setId("lockSignOut");
         signOut.setOnAction(e -> onSignOut.run());
-        Label error = new Label();
+        WrappedText error = new WrappedText();
         error.setId("unlockError");
         error.getStyleClass().add("field-error");
-        error.setWrapText(true);
         error.textProperty().bind(vm.error());
         HBox actions = new HBox(8, unlock, signOut);
         HBox.setHgrow(unlock, Priority.ALWAYS);

@@ -1,5 +1,6 @@
 package org.itinera.desktop.movement;
 
+import org.itinera.desktop.ui.WrappedText;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -44,10 +45,9 @@ final class BoardView {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(8, title, grow, busy, refresh, book);
         bar.setAlignment(Pos.CENTER_LEFT);
-        Label status = new Label();
+        WrappedText status = new WrappedText();
         status.setId("boardStatus");
         status.textProperty().bind(vm.status());
-        status.setWrapText(true);
 
         TableView<Departure> table = new TableView<>(vm.departures());
         table.setId("departureTable");

@@ -1,5 +1,6 @@
 package org.itinera.desktop.movement;
 
+import org.itinera.desktop.ui.WrappedText;
 import java.util.Arrays;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -244,7 +245,7 @@ final class BookingFormView {
         grid.addRow(0, Views.label(m, "booking.leg", "text-bold"), carrier, number, from, to, departs, arrives, remove);
         grid.add(fromInfo, 3, 1, 2, 1);
         grid.add(toInfo, 5, 1, 3, 1);
-        Label error = errorLine(vm, "segment" + seq);
+        WrappedText error = errorLine(vm, "segment" + seq);
         return new VBox(2, grid, error);
     }
 
@@ -319,10 +320,9 @@ final class BookingFormView {
     }
 
     private static Node actions(BookingFormViewModel vm, Messages m, Consumer<Booking> onSaved, Runnable onClose) {
-        Label summary = new Label();
+        WrappedText summary = new WrappedText();
         summary.setId("bookingSummary");
         summary.getStyleClass().add("field-error");
-        summary.setWrapText(true);
         summary.textProperty().bind(vm.summary());
         Button save = new Button(m.get("booking.save"));
         save.setId("saveBooking");
@@ -353,11 +353,10 @@ final class BookingFormView {
         return tf;
     }
 
-    private static Label errorLine(BookingFormViewModel vm, String field) {
-        Label error = new Label();
+    private static WrappedText errorLine(BookingFormViewModel vm, String field) {
+        WrappedText error = new WrappedText();
         error.setId(field + "-error");
         error.getStyleClass().add("field-error");
-        error.setWrapText(true);
         error.textProperty().bind(Bindings.valueAt(vm.errors(), field));
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());

@@ -1,5 +1,6 @@
 package org.itinera.desktop.movement;
 
+import org.itinera.desktop.ui.WrappedText;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -37,11 +38,10 @@ final class CheckInView {
         Button backButton = new Button(m.get("checkIn.back"));
         backButton.setId("backToManifest");
         backButton.setOnAction(e -> back.run());
-        Label title = new Label();
+        WrappedText title = new WrappedText();
         title.getStyleClass().add("title-4");
         vm.manifest().addListener((o, a, x) -> title.setText(x == null ? "" : MovementText.title(m, editor.reference(), x)));
         backButton.setMinWidth(Region.USE_PREF_SIZE);
-        title.setWrapText(true);
         Label counts = new Label();
         counts.setId("checkInCounts");
         counts.getStyleClass().add("title-3");
@@ -135,9 +135,8 @@ final class CheckInView {
             search.requestFocus();
         });
 
-        Label status = new Label();
+        WrappedText status = new WrappedText();
         status.setId("checkInStatus");
-        status.setWrapText(true);
         status.textProperty().bind(Bindings.when(vm.status().isEmpty()).then(editor.status()).otherwise(vm.status()));
         Label keys = Views.label(m, "checkIn.keys", "text-muted");
         HBox entry = new HBox(8, search, seat, reason);

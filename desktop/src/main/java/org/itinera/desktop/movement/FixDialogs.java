@@ -1,5 +1,6 @@
 package org.itinera.desktop.movement;
 
+import org.itinera.desktop.ui.WrappedText;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -107,9 +108,8 @@ final class FixDialogs {
         d.initOwner(owner);
         d.setTitle(m.get("app.name"));
         d.setHeaderText(title);
-        Label summary = new Label();
+        WrappedText summary = new WrappedText();
         summary.getStyleClass().add("field-error");
-        summary.setWrapText(true);
         d.getDialogPane().setContent(new VBox(6, form.build(), summary));
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         d.getDialogPane().setNodeOrientation(m.rightToLeft()

@@ -1,5 +1,6 @@
 package org.itinera.desktop.movement;
 
+import org.itinera.desktop.ui.WrappedText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,9 +55,8 @@ final class ManifestEditorView {
         SplitPane split = new SplitPane(lists(vm, m), side(vm, m));
         split.setDividerPositions(0.6);
         root.setCenter(split);
-        Label status = new Label();
+        WrappedText status = new WrappedText();
         status.setId("manifestStatus");
-        status.setWrapText(true);
         status.textProperty().bind(vm.status());
         status.setPadding(new Insets(6, 12, 8, 12));
         root.setBottom(status);
@@ -67,10 +67,9 @@ final class ManifestEditorView {
         Button backButton = new Button(m.get("manifest.back"));
         backButton.setId("backToBoard");
         backButton.setOnAction(e -> back.run());
-        Label title = new Label();
+        WrappedText title = new WrappedText();
         title.setId("manifestTitle");
         title.getStyleClass().add("title-4");
-        title.setWrapText(true);
         vm.manifest().addListener((o, a, x) -> title.setText(x == null ? "" : MovementText.title(m, vm.reference(), x)));
         ComboBox<Locale> language = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(Locale.ENGLISH, Locale.FRENCH));
         language.setId("printLanguage");
@@ -313,8 +312,7 @@ final class ManifestEditorView {
             }
             Label who = new Label(b.check().name() + " · " + m.get(b.listed() ? "manifest.isListed" : "manifest.isBooked"));
             who.getStyleClass().add("text-bold");
-            Label why = new Label(b.text());
-            why.setWrapText(true);
+            WrappedText why = new WrappedText(b.text());
             why.setMinHeight(Region.USE_PREF_SIZE);
             why.getStyleClass().add("field-error");
             HBox actions = new HBox(6);
@@ -346,8 +344,7 @@ final class ManifestEditorView {
                         (x, done, failed) -> vm.addEscort(c.movementId(), x, done, failed)));
                 case KEEP_TOGETHER -> button.setOnAction(e -> vm.addHousehold(c));
                 case ASK_MEDICAL, BOOK, REMOVE -> {
-                    Label hint = new Label(m.get("fix." + fix.name()));
-                    hint.setWrapText(true);
+                    WrappedText hint = new WrappedText(m.get("fix." + fix.name()));
                     hint.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
                     hint.setMinHeight(Region.USE_PREF_SIZE);
                     hint.getStyleClass().add("text-muted");

@@ -1,5 +1,6 @@
 package org.itinera.desktop.movement;
 
+import org.itinera.desktop.ui.WrappedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -108,8 +109,7 @@ final class TravellersView {
 
         ListView<MovementEvent> history = new ListView<>(vm.history());
         history.setId("movementHistory");
-        Label noHistory = new Label(m.get("travellers.noHistory"));
-        noHistory.setWrapText(true);
+        WrappedText noHistory = new WrappedText(m.get("travellers.noHistory"));
         noHistory.setPadding(new Insets(8));
         history.setPlaceholder(noHistory);
         history.setCellFactory(lv -> new ListCell<>() {
@@ -127,9 +127,8 @@ final class TravellersView {
         VBox.setVgrow(table, Priority.ALWAYS);
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.68);
-        Label status = new Label();
+        WrappedText status = new WrappedText();
         status.setId("travellersStatus");
-        status.setWrapText(true);
         status.textProperty().bind(vm.status());
         VBox box = new VBox(8, bar, split, status);
         VBox.setVgrow(split, Priority.ALWAYS);

@@ -1,5 +1,6 @@
 package org.itinera.desktop.registry;
 
+import org.itinera.desktop.ui.WrappedText;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -49,9 +50,8 @@ final class PersonFile {
         }
         BorderPane root = new BorderPane(tabs);
         if (ws.access().allows(ws.actor(), Permission.FITNESS_DECISION_READ, office)) {
-            Label fitness = new Label(m.get("fitness.loading"));
+            WrappedText fitness = new WrappedText(m.get("fitness.loading"));
             fitness.setId("fitnessStatus");
-            fitness.setWrapText(true);
             fitness.getStyleClass().add("fitness-line");
             context.executor().execute(BackgroundTask.of("fitness", p -> ws.health().fitness(ws.actor(), person.id()))
                     .onSuccess(f -> fitness.setText(f.map(s -> describe(s, m)).orElse(m.get("fitness.none"))))

@@ -179,6 +179,7 @@ class AccessJourneyTest {
 
     private static String text(FxRobot robot, String query) {
         Optional<Node> n = robot.lookup(query).tryQuery();
-        return n.map(x -> ((Label) x).getText()).orElse("");
+        return n.map(x -> x instanceof org.itinera.desktop.ui.WrappedText w ? w.getText()
+                : ((javafx.scene.control.Labeled) x).getText()).orElse("");
     }
 }

@@ -109,7 +109,7 @@ class MovementJourneyTest {
 
         // print: the PDF lands in the exports folder, Arabic names readable in logical order
         robot.clickOn("#printManifest");
-        Label status = robot.lookup("#manifestStatus").queryAs(Label.class);
+        org.itinera.desktop.ui.WrappedText status = robot.lookup("#manifestStatus").queryAs(org.itinera.desktop.ui.WrappedText.class);
         waitUntil(() -> status.getText().contains(".pdf"));
         Path pdf;
         try (Stream<Path> files = Files.list(dir.resolve("exports"))) {
@@ -133,7 +133,7 @@ class MovementJourneyTest {
         }
         assertThat(robot.lookup("#checkInCounts").queryAs(Label.class).getText()).contains("Boarded 3");
         robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
-        Label checkInStatus = robot.lookup("#checkInStatus").queryAs(Label.class);
+        org.itinera.desktop.ui.WrappedText checkInStatus = robot.lookup("#checkInStatus").queryAs(org.itinera.desktop.ui.WrappedText.class);
         waitUntil(() -> checkInStatus.getText().contains("Departed with 3 on board"));
         Workspace ws = context.workspace();
         assertThat(movements).allSatisfy(id -> assertThat(ws.movements().find(ws.actor(), id).orElseThrow().status())
