@@ -81,7 +81,7 @@ public final class BookingService {
 
     /** Adds an escort to a booking (for a passenger found fit with escort, or a child travelling alone). */
     public void addEscort(Actor actor, String bookingId, EscortDraft e) {
-        Booking b = find(actor, bookingId).orElseThrow(() -> new IllegalArgumentException("no booking " + bookingId));
+        Booking b = store.read(dsl -> bookings.find(dsl, bookingId)).orElseThrow(() -> new IllegalArgumentException("no booking " + bookingId));
         access.require(actor, Permission.MOVEMENT_WRITE, b.officeId());
         Validator v = new Validator();
         escortRules(v, e, 0, b.passengers().stream().map(BookedPassenger::movementId).toList());
@@ -98,7 +98,7 @@ public final class BookingService {
      * documents ready. Someone on a manifest must be taken off the manifest first.
      */
     public void removePassenger(Actor actor, String bookingId, String movementId) {
-        Booking b = find(actor, bookingId).orElseThrow(() -> new IllegalArgumentException("no booking " + bookingId));
+        Booking b = store.read(dsl -> bookings.find(dsl, bookingId)).orElseThrow(() -> new IllegalArgumentException("no booking " + bookingId));
         access.require(actor, Permission.MOVEMENT_WRITE, b.officeId());
         BookedPassenger p = b.passengers().stream().filter(x -> x.movementId().equals(movementId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("movement " + movementId + " is not on booking " + bookingId));
@@ -114,7 +114,7 @@ public final class BookingService {
 
     /** Cancels a booking: every traveller on it goes back to documents ready, to be booked again. */
     public void cancel(Actor actor, String bookingId) {
-        Booking b = find(actor, bookingId).orElseThrow(() -> new IllegalArgumentException("no booking " + bookingId));
+        Booking b = store.read(dsl -> bookings.find(dsl, bookingId)).orElseThrow(() -> new IllegalArgumentException("no booking " + bookingId));
         access.require(actor, Permission.MOVEMENT_WRITE, b.officeId());
         if (b.status() == BookingStatus.CANCELLED) {
             return;
@@ -144,7 +144,12 @@ public final class BookingService {
     /** The booking a movement currently travels on. */
     public Optional<Booking> bookingOf(Actor actor, String movementId) {
         access.require(actor, Permission.MOVEMENT_READ);
-        return store.read(dsl -> bookings.activeBooking(dsl, movementId).flatMap(p -> bookings.find(dsl, p.bookingId())));
+        Optional<Booking> b = store.read(dsl -> bookings.activeBooking(dsl, movementId)
+                .flatMap(p -> bookings.find(dsl, p.bookingId())));
+        if (b.isPresent()) {
+            access.require(actor, Permission.MOVEMENT_READ, b.get().officeId());
+        }
+        return b;
     }
 
     /** Checks the draft; returns its legs with the time zones of their airports. */

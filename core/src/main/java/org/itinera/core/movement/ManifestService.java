@@ -114,11 +114,15 @@ public final class ManifestService {
         return m;
     }
 
-    /** The manifest of a departure on the board, created from its bookings when it has none yet. */
+    /**
+     * The manifest of a departure on the board, created from its bookings when it has none yet:
+     * opening an existing one needs read access to its office, creating one needs write access.
+     */
     public Manifest openFor(Actor actor, Flight flight) {
         access.require(actor, Permission.MOVEMENT_READ);
         Optional<Manifest> existing = store.read(dsl -> manifests.forFlight(dsl, flight));
         if (existing.isPresent()) {
+            access.require(actor, Permission.MOVEMENT_READ, existing.get().officeId());
             return existing.get();
         }
         List<BookedTraveller> booked = store.read(dsl -> manifests.bookedOn(dsl, flight));
