@@ -15,7 +15,7 @@ import org.itinera.core.workspace.Workspace;
 /** Shared set-up for the harnesses: a real installation in a folder, and percentile arithmetic. */
 final class BenchSupport {
     static final String USER = "bench";
-    static final String PASSPHRASE = "benchmark passphrase for itinera";
+    static final String PASSPHRASE = "quiet harbour lanterns measure twelve tides";
 
     private BenchSupport() {
     }
