@@ -41,5 +41,6 @@ public final class ServiceOperations {
             Map.entry("RecoveryService.receiveToken", "a token opens nothing without its code; recorded in the audit trail"),
             Map.entry("RecoveryService.escrow", "sealed to the hub; sync exports carry it"),
             Map.entry("ManifestService.preparePrinting", "loads fonts for printing; reads and writes no data"),
+            Map.entry("HealthService.canOpenMedicalDetail", "says whether this session holds the medical key; reads no data"),
             Map.entry("RecoveryService.recordReset", "called by the installation after the token and code proved who it is"));
 }
