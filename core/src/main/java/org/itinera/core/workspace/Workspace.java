@@ -52,6 +52,8 @@ import org.itinera.core.keys.SignInException;
 import org.itinera.core.medical.HealthRepository;
 import org.itinera.core.medical.HealthService;
 import org.itinera.core.medical.MedicalSeal;
+import org.itinera.core.protection.ProtectionRepository;
+import org.itinera.core.protection.ProtectionService;
 import org.itinera.core.keys.MedicalKey;
 import org.itinera.core.access.RoleGrant;
 import org.itinera.core.organisation.OfficeRepository;
@@ -96,6 +98,7 @@ public final class Workspace implements AutoCloseable {
     private final ConsentPolicy consentPolicy;
     private final PartnerExchangeService exchange;
     private final HealthService health;
+    private final ProtectionService protection;
     private final MedicalSeal medicalSeal;
     private final SettingsService settings;
     private final RecoveryService recovery;
@@ -141,6 +144,7 @@ public final class Workspace implements AutoCloseable {
         this.consents = new ConsentService(store, consentRepository, personRepository, partners, access, clock);
         this.exchange = new PartnerExchangeService(store, new ExchangeRepository(), partners, consentPolicy, access);
         this.health = new HealthService(store, new HealthRepository(), personRepository, access, medicalSeal, clock);
+        this.protection = new ProtectionService(store, new ProtectionRepository(), personRepository, access, clock);
         this.settings = new SettingsService(store, new SettingsRepository(), access);
         AccountRecovery accountRecovery = new AccountRecovery(keyring, clock, random);
         this.recovery = new RecoveryService(store, new RecoveryRepository(), accountRecovery,
@@ -269,6 +273,10 @@ public final class Workspace implements AutoCloseable {
 
     public HealthService health() {
         return health;
+    }
+
+    public ProtectionService protection() {
+        return protection;
     }
 
     public SettingsService settings() {
