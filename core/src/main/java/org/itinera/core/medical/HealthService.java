@@ -92,6 +92,39 @@ public final class HealthService {
     }
 
     /**
+     * Records an assessment and the fitness decision taken on it together, in one transaction: both
+     * are checked first (every field error of both is reported) and either both are written or
+     * neither. The decision's {@code assessmentId} is ignored: it is the new assessment.
+     */
+    public String recordCheck(Actor actor, AssessmentDraft assessment, FitnessDraft decision) {
+        String office = officeOf(assessment.personId());
+        access.require(actor, Permission.MEDICAL_DETAIL_WRITE, office);
+        access.require(actor, Permission.FITNESS_DECISION_WRITE, office);
+        FitnessDraft d = new FitnessDraft(assessment.personId(), null, decision.decision(), decision.escort(),
+                decision.validFrom(), decision.validUntil(), decision.conditions());
+        List<FieldError> errors = new java.util.ArrayList<>(errorsOf(assessment));
+        errors.addAll(errorsOf(d));
+        throwIfAny(errors);
+        String id = store.ids().next();
+        String decisionId = store.ids().next();
+        byte[] details = seal.seal(HealthRepository.ASSESSMENT, "details_sealed", id, toJson(assessment.details()));
+        boolean hasConditions = d.conditions() != null && !d.conditions().isBlank();
+        byte[] conditions = hasConditions
+                ? seal.seal(HealthRepository.DECISION, "conditions_sealed", decisionId, d.conditions().strip()) : null;
+        String keyId = seal.keyId();
+        String decidedAt = clock.instant().toString();
+        FitnessDraft linked = new FitnessDraft(d.personId(), id, d.decision(), d.escort(), d.validFrom(), d.validUntil(),
+                d.conditions());
+        store.write(actor, AuditEvent.ok("MEDICAL_CHECK_RECORD", "health_assessment", id, d.decision().name()), tx -> {
+            health.insertAssessment(tx, id, assessment, actor.userId(), keyId, details);
+            health.insertDecision(tx, decisionId, linked, actor.userId(), decidedAt, hasConditions ? keyId : null,
+                    conditions);
+            return null;
+        });
+        return id;
+    }
+
+    /**
      * Records a fitness-to-travel decision. It supersedes earlier ones from now on; the manifest
      * gate reads the latest decision valid on the day of travel.
      */
@@ -157,6 +190,10 @@ public final class HealthService {
     }
 
     private void validate(AssessmentDraft d) {
+        throwIfAny(errorsOf(d));
+    }
+
+    private List<FieldError> errorsOf(AssessmentDraft d) {
         Validator v = new Validator().required("person", d.personId())
                 .required("type", d.type() == null ? null : d.type().name())
                 .required("assessedOn", d.assessedOn() == null ? null : d.assessedOn().toString())
@@ -178,10 +215,14 @@ public final class HealthService {
                         .maxLength("tests", t.result(), 500);
             }
         }
-        v.throwIfInvalid();
+        return v.errors();
     }
 
     private void validate(FitnessDraft d) {
+        throwIfAny(errorsOf(d));
+    }
+
+    private List<FieldError> errorsOf(FitnessDraft d) {
         Validator v = new Validator().required("person", d.personId())
                 .required("decision", d.decision() == null ? null : d.decision().name())
                 .required("validFrom", d.validFrom() == null ? null : d.validFrom().toString())
@@ -196,7 +237,13 @@ public final class HealthService {
             v.add(FieldError.of("validUntil", "medical.error.validUntil"));
         }
         checkAssessment(v, d.personId(), d.assessmentId());
-        v.throwIfInvalid();
+        return v.errors();
+    }
+
+    private static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new org.itinera.core.validation.ValidationException(errors);
+        }
     }
 
     private void checkAssessment(Validator v, String personId, String assessmentId) {

@@ -38,6 +38,11 @@ final class MedicalOperations {
             home("HealthService.recordFitness", Permission.FITNESS_DECISION_WRITE,
                     (f, a) -> f.ws.health().recordFitness(a, new FitnessDraft(f.homePerson, null, Fitness.FIT_WITH_ESCORT,
                             EscortLevel.NURSE, LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 23), "nurse on board"))),
+            home("HealthService.recordCheck", Permission.MEDICAL_DETAIL_WRITE,
+                    (f, a) -> f.ws.health().recordCheck(a, new AssessmentDraft(f.homePerson, AssessmentType.PRE_DEPARTURE,
+                            LocalDate.of(2026, 11, 20), details()), new FitnessDraft(f.homePerson, null,
+                            Fitness.FIT_WITH_ESCORT, EscortLevel.NURSE, LocalDate.of(2026, 11, 20),
+                            LocalDate.of(2026, 11, 23), null))),
             home("HealthService.refer", Permission.MEDICAL_DETAIL_WRITE,
                     (f, a) -> f.ws.health().refer(a, new ReferralDraft(f.homePerson, null, LocalDate.of(2026, 11, 20), null,
                             "dental care"))));
