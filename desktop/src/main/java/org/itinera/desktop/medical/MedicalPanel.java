@@ -32,6 +32,10 @@ public final class MedicalPanel {
         return Views.oriented(build(vm, m), m);
     }
 
+    private static void prompt(FormBuilder form, String field, String text) {
+        ((javafx.scene.control.TextInputControl) form.input(field)).setPromptText(text);
+    }
+
     static Node build(MedicalCheckViewModel vm, Messages m) {
         VBox assessments = Views.lines(vm.assessments(), m.get("medical.noAssessment"));
         assessments.setId("assessmentList");
@@ -57,6 +61,11 @@ public final class MedicalPanel {
                 .text("validUntil", "medical.validUntilField", vm.validUntil())
                 .textArea("conditions", "medical.conditions", vm.conditions(), 2);
 
+        prompt(form, "assessedOn", m.get("medical.dateHint"));
+        prompt(form, "validFrom", m.get("medical.dateHint"));
+        prompt(form, "validUntil", m.get("medical.untilHint"));
+        prompt(form, "tests", m.get("medical.testsHint"));
+        prompt(form, "diagnosisCode", m.get("medical.codeHint"));
         WrappedText summary = new WrappedText();
         summary.setId("medicalSummary");
         summary.getStyleClass().add("field-error");

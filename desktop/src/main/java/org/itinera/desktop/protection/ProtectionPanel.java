@@ -70,6 +70,8 @@ public final class ProtectionPanel {
                     .choice("step", "protection.step", vm.step(), Arrays.asList(BestInterestStepType.values()), m::label)
                     .text("takenOn", "protection.takenOn", vm.stepOn())
                     .textArea("outcome", "protection.outcome", vm.stepOutcome(), 2);
+            ((javafx.scene.control.TextField) form.input("screenedOn")).setPromptText(m.get("medical.dateHint"));
+            ((javafx.scene.control.TextField) stepForm.input("takenOn")).setPromptText(m.get("medical.dateHint"));
             Button saveStep = new Button(m.get("protection.saveStep"));
             saveStep.setId("saveStep");
             saveStep.setOnAction(e -> vm.saveStep());
