@@ -97,6 +97,7 @@ class MedicalJourneyTest {
         assertThat(text(robot, "#escort-error")).isEqualTo("Choose the escort this person needs.");
         assertThat(robot.lookup("#history").queryAs(TextArea.class).getText()).isEqualTo("Hypertension since 2020");
         assertThat(lines(robot, "#assessmentList")).containsExactly("No assessment yet.");
+        capture(robot, "medical-en-refused.png");
 
         robot.clickOn("#findings").write(FINDINGS);
         robot.interact(() -> robot.lookup("#escort").queryAs(ComboBox.class).getSelectionModel().select(EscortLevel.NURSE));
