@@ -16,4 +16,8 @@ public interface Credentials {
      * failed sign-in and throws {@link org.itinera.core.keys.SignInException}.
      */
     void verify(String username, char[] passphrase);
+
+    /** The account's roles are now these (after it was created, or its roles were set): medical keys follow them. */
+    default void grantsChanged(String username, java.util.Set<RoleGrant> grants) {
+    }
 }

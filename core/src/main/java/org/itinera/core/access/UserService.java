@@ -54,6 +54,7 @@ public final class UserService {
             credentials.remove(UserRepository.normalise(u.username()));
             throw e;
         }
+        credentials.grantsChanged(UserRepository.normalise(u.username()), u.grants());
         return store.read(dsl -> users.byUsername(dsl, u.username())).orElseThrow();
     }
 
@@ -111,6 +112,7 @@ public final class UserService {
             users.replaceGrants(tx, userId, grants);
             return null;
         });
+        credentials.grantsChanged(target.username(), grants);
         return store.read(dsl -> users.byId(dsl, userId)).orElseThrow();
     }
 

@@ -5,6 +5,7 @@ import static org.itinera.schema.jooq.Tables.PERSON;
 
 import java.util.Collection;
 import java.util.List;
+import org.itinera.core.protection.ProtectionRepository;
 import org.itinera.core.store.WriteTx;
 import org.itinera.schema.jooq.tables.records.CaseFileRecord;
 import org.jooq.Condition;
@@ -32,25 +33,31 @@ public final class CaseRepository {
         tx.insert(r);
     }
 
-    /** A page of cases of these offices (null: every office), by case number. */
-    public List<CaseSummary> page(DSLContext dsl, int offset, int limit, Collection<String> offices) {
+    /**
+     * A page of cases of these offices (null: every office), by case number, without restricted
+     * cases the viewer may not see ({@code viewer} null: the system, sees all).
+     */
+    public List<CaseSummary> page(DSLContext dsl, int offset, int limit, Collection<String> offices, String viewer) {
         // the offset is walked on the case-number index; only the page's rows are joined
-        var page = dsl.select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.DELETED.isFalse().and(officeFilter(offices)))
+        var page = dsl.select(CASE_FILE.ID).from(CASE_FILE).where(CASE_FILE.DELETED.isFalse().and(officeFilter(offices))
+                        .and(ProtectionRepository.visibleTo(viewer)))
                 .orderBy(CASE_FILE.CASE_NO, CASE_FILE.ID).limit(limit).offset(offset);
         return select(dsl, CASE_FILE.ID.in(page)).orderBy(CASE_FILE.CASE_NO, CASE_FILE.ID)
                 .fetch(CaseRepository::summary);
     }
 
-    public int count(DSLContext dsl, Collection<String> offices) {
-        return dsl.fetchCount(CASE_FILE, CASE_FILE.DELETED.isFalse().and(officeFilter(offices)));
+    public int count(DSLContext dsl, Collection<String> offices, String viewer) {
+        return dsl.fetchCount(CASE_FILE, CASE_FILE.DELETED.isFalse().and(officeFilter(offices))
+                .and(ProtectionRepository.visibleTo(viewer)));
     }
 
     private static Condition officeFilter(Collection<String> offices) {
         return offices == null ? DSL.noCondition() : CASE_FILE.OFFICE_ID.in(offices);
     }
 
-    public List<CaseSummary> ofPerson(DSLContext dsl, String personId) {
-        return select(dsl, CASE_FILE.PERSON_ID.eq(personId).and(CASE_FILE.DELETED.isFalse()))
+    public List<CaseSummary> ofPerson(DSLContext dsl, String personId, String viewer) {
+        return select(dsl, CASE_FILE.PERSON_ID.eq(personId).and(CASE_FILE.DELETED.isFalse())
+                .and(ProtectionRepository.visibleTo(viewer)))
                 .orderBy(CASE_FILE.OPENED_ON.desc()).fetch(CaseRepository::summary);
     }
 

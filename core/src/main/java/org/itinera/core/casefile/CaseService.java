@@ -57,20 +57,20 @@ public final class CaseService {
     public List<CaseSummary> page(Actor actor, int offset, int limit) {
         access.require(actor, Permission.CASE_READ);
         var offices = access.scope(actor, Permission.CASE_READ).filter();
-        return store.read(dsl -> cases.page(dsl, offset, limit, offices));
+        return store.read(dsl -> cases.page(dsl, offset, limit, offices, actor.userId()));
     }
 
     public int count(Actor actor) {
         access.require(actor, Permission.CASE_READ);
         var offices = access.scope(actor, Permission.CASE_READ).filter();
-        return store.read(dsl -> cases.count(dsl, offices));
+        return store.read(dsl -> cases.count(dsl, offices, actor.userId()));
     }
 
-    /** A person's cases, limited to the offices the actor may read. */
+    /** A person's cases, limited to the offices the actor may read; restricted cases only for those they were shared with. */
     public List<CaseSummary> ofPerson(Actor actor, String personId) {
         access.require(actor, Permission.CASE_READ);
         var scope = access.scope(actor, Permission.CASE_READ);
-        return store.read(dsl -> cases.ofPerson(dsl, personId)).stream()
+        return store.read(dsl -> cases.ofPerson(dsl, personId, actor.userId())).stream()
                 .filter(c -> scope.all() || c.officeId() == null || scope.offices().contains(c.officeId())).toList();
     }
 }

@@ -51,6 +51,8 @@ public final class DemoSetup {
                         Set.of(grant)), PASSPHRASE.toCharArray());
             }
             generator.generate(ws.actor(), persons, progress);
+            // the session that created the medical officer's account holds the medical key until it closes
+            ws.users().activeAccount("fatou.sow").ifPresent(medic -> DemoMedical.record(ws, medic.asActor(), 25, SEED));
         }
         return true;
     }

@@ -23,7 +23,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import javax.crypto.Cipher;
+import javax.crypto.KDF;
+import javax.crypto.KeyAgreement;
+import javax.crypto.spec.HKDFParameterSpec;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.itinera.core.db.DatabaseException;
@@ -59,15 +69,39 @@ public final class Keyring {
     record Entry(@JsonProperty("user") String userRef, @JsonProperty("salt") String salt,
                  @JsonProperty("m") int memoryKiB, @JsonProperty("t") int iterations,
                  @JsonProperty("p") int parallelism, @JsonProperty("wrapped") String wrapped,
-                 @JsonProperty("failed") int failedAttempts, @JsonProperty("lockedUntil") String lockedUntil) {
+                 @JsonProperty("failed") int failedAttempts, @JsonProperty("lockedUntil") String lockedUntil,
+                 @JsonProperty("public") String publicKey, @JsonProperty("private") String wrappedPrivateKey) {
         Argon2Parameters params() {
             return new Argon2Parameters(memoryKiB, iterations, parallelism);
         }
 
         Entry withFailures(int failed, Instant until) {
             return new Entry(userRef, salt, memoryKiB, iterations, parallelism, wrapped, failed,
-                    until == null ? null : until.toString());
+                    until == null ? null : until.toString(), publicKey, wrappedPrivateKey);
         }
+
+        Entry withKeyPair(String pub, String priv) {
+            return new Entry(userRef, salt, memoryKiB, iterations, parallelism, wrapped, failedAttempts, lockedUntil,
+                    pub, priv);
+        }
+    }
+
+    /**
+     * The medical key (docs/decisions/0009): its id, and the key sealed for each medical user to
+     * the X25519 public key of their entry (ephemeral key agreement, HKDF, AES-256-GCM).
+     */
+    record MedicalSection(@JsonProperty("keyId") String keyId, @JsonProperty("grants") List<MedicalGrant> grants) {
+        MedicalSection {
+            grants = grants == null ? List.of() : List.copyOf(grants);
+        }
+    }
+
+    record MedicalGrant(@JsonProperty("user") String userRef, @JsonProperty("ephemeral") String ephemeral,
+                        @JsonProperty("sealed") String sealed) {
+    }
+
+    /** What a sign-in unwraps: the database key, and the medical key if this user was given it. */
+    public record Unlocked(DatabaseKey key, Optional<MedicalKey> medicalKey) {
     }
 
     /** A failed attempt, kept until it is written into the audit trail at the next sign-in. */
@@ -78,21 +112,26 @@ public final class Keyring {
     record Content(@JsonProperty("format") String format, @JsonProperty("installSalt") String installSalt,
                    @JsonProperty("keyId") String keyId, @JsonProperty("entries") List<Entry> entries,
                    @JsonProperty("failures") List<Failure> failures,
-                   @JsonProperty("recovery") RecoverySection recovery) {
+                   @JsonProperty("recovery") RecoverySection recovery,
+                   @JsonProperty("medical") MedicalSection medical) {
         Content {
             failures = failures == null ? List.of() : List.copyOf(failures);
         }
 
         Content withEntries(List<Entry> e) {
-            return new Content(format, installSalt, keyId, e, failures, recovery);
+            return new Content(format, installSalt, keyId, e, failures, recovery, medical);
         }
 
         Content withFailures(List<Failure> f) {
-            return new Content(format, installSalt, keyId, entries, f, recovery);
+            return new Content(format, installSalt, keyId, entries, f, recovery, medical);
         }
 
         Content withRecovery(RecoverySection r) {
-            return new Content(format, installSalt, keyId, entries, failures, r);
+            return new Content(format, installSalt, keyId, entries, failures, r, medical);
+        }
+
+        Content withMedical(MedicalSection m) {
+            return new Content(format, installSalt, keyId, entries, failures, recovery, m);
         }
     }
 
@@ -135,7 +174,7 @@ public final class Keyring {
         try {
             String keyId = HexFormat.of().formatHex(sha256(raw)).substring(0, 16);
             Content c = new Content(FORMAT, b64(installSalt), keyId,
-                    List.of(wrap(userRef(installSalt, username), raw, passphrase, params)), List.of(), null);
+                    List.of(wrap(userRef(installSalt, username), raw, passphrase, params)), List.of(), null, null);
             save(c);
             return key;
         } finally {
@@ -145,6 +184,17 @@ public final class Keyring {
 
     /** Unwraps the database key for this user, applying lock-out with back-off on failures. */
     public DatabaseKey unlock(String username, char[] passphrase) {
+        Unlocked u = unlockAll(username, passphrase);
+        u.medicalKey().ifPresent(MedicalKey::close);
+        return u.key();
+    }
+
+    /**
+     * Unwraps the database key for this user and, if they were given it, the medical key, with
+     * lock-out and back-off on failures. An entry written before medical keys existed gets its key
+     * pair now (only the passphrase can seal its private half).
+     */
+    public Unlocked unlockAll(String username, char[] passphrase) {
         if (!exists()) {
             throw new SignInException(SignInException.Reason.NOT_INITIALISED, null);
         }
@@ -163,8 +213,16 @@ public final class Keyring {
             save(withFailure(c, ref, now, true));
             throw new SignInException(SignInException.Reason.LOCKED_OUT, Instant.parse(e.lockedUntil()));
         }
-        Optional<byte[]> raw = unwrap(e, passphrase);
+        byte[] kek = Argon2Kdf.derive(passphrase, unb64(e.salt()), e.params());
+        Optional<byte[]> raw;
+        try {
+            raw = unwrap(e, kek);
+        } catch (RuntimeException ex) {
+            Arrays.fill(kek, (byte) 0);
+            throw ex;
+        }
         if (raw.isEmpty()) {
+            Arrays.fill(kek, (byte) 0);
             int failed = e.failedAttempts() + 1;
             Instant until = lockoutAfter(failed, now);
             save(withFailure(replaced(c, e, e.withFailures(failed, until)), ref, now, until != null));
@@ -172,13 +230,25 @@ public final class Keyring {
                     ? new SignInException(SignInException.Reason.WRONG_CREDENTIALS, null)
                     : new SignInException(SignInException.Reason.LOCKED_OUT, until);
         }
-        if (e.failedAttempts() > 0 || e.lockedUntil() != null) {
-            replace(c, e, e.withFailures(0, null));
-        }
         try {
-            return new DatabaseKey(raw.get());
+            Entry current = e;
+            if (e.failedAttempts() > 0 || e.lockedUntil() != null) {
+                current = e.withFailures(0, null);
+                c = replaced(c, e, current);
+            }
+            if (current.publicKey() == null || current.wrappedPrivateKey() == null) {
+                Entry withPair = withNewKeyPair(current, kek);
+                c = replaced(c, current, withPair);
+                current = withPair;
+            }
+            if (current != e) {
+                save(c);
+            }
+            Optional<MedicalKey> medical = openMedicalGrant(c, current, kek);
+            return new Unlocked(new DatabaseKey(raw.get()), medical);
         } finally {
             Arrays.fill(raw.get(), (byte) 0);
+            Arrays.fill(kek, (byte) 0);
         }
     }
 
@@ -217,7 +287,8 @@ public final class Keyring {
         try {
             List<Entry> entries = new ArrayList<>(c.entries().stream().filter(e -> !e.userRef().equals(ref)).toList());
             entries.add(wrap(ref, raw, newPassphrase, params));
-            save(c.withEntries(entries));
+            // the entry has a new key pair: a medical key sealed to the old one must be granted again
+            save(withoutGrant(c, ref).withEntries(entries));
         } finally {
             Arrays.fill(raw, (byte) 0);
         }
@@ -226,7 +297,7 @@ public final class Keyring {
     public void removeUser(String username) {
         Content c = load();
         String ref = userRef(unb64(c.installSalt()), username);
-        save(c.withEntries(c.entries().stream().filter(e -> !e.userRef().equals(ref)).toList()));
+        save(withoutGrant(c, ref).withEntries(c.entries().stream().filter(e -> !e.userRef().equals(ref)).toList()));
     }
 
     public boolean hasUser(String username) {
@@ -250,7 +321,9 @@ public final class Keyring {
             byte[] out = new byte[nonce.length + ct.length];
             System.arraycopy(nonce, 0, out, 0, nonce.length);
             System.arraycopy(ct, 0, out, nonce.length, ct.length);
-            return new Entry(ref, b64(salt), p.memoryKiB(), p.iterations(), p.parallelism(), b64(out), 0, null);
+            Entry entry = new Entry(ref, b64(salt), p.memoryKiB(), p.iterations(), p.parallelism(), b64(out), 0, null,
+                    null, null);
+            return withNewKeyPair(entry, kek);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         } finally {
@@ -258,8 +331,7 @@ public final class Keyring {
         }
     }
 
-    private Optional<byte[]> unwrap(Entry e, char[] passphrase) {
-        byte[] kek = Argon2Kdf.derive(passphrase, unb64(e.salt()), e.params());
+    private Optional<byte[]> unwrap(Entry e, byte[] kek) {
         try {
             byte[] blob = unb64(e.wrapped());
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -270,8 +342,215 @@ public final class Keyring {
             return Optional.empty();
         } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("AES-GCM unavailable", ex);
+        }
+    }
+
+    // ---- the medical key (docs/decisions/0009) ---------------------------------------------------
+
+    /** Whether a medical key was ever created on this laptop. */
+    public boolean hasMedicalKey() {
+        return exists() && load().medical() != null;
+    }
+
+    /** Creates the medical key; it is sealed for nobody until {@link #grantMedical} gives it to someone. */
+    public MedicalKey createMedicalKey() {
+        Content c = load();
+        if (c.medical() != null) {
+            throw new IllegalStateException("a medical key already exists");
+        }
+        byte[] raw = randomBytes(MedicalKey.LENGTH);
+        try {
+            String id = "med-" + HexFormat.of().formatHex(sha256(raw)).substring(0, 16);
+            save(c.withMedical(new MedicalSection(id, List.of())));
+            return new MedicalKey(id, raw);
         } finally {
-            Arrays.fill(kek, (byte) 0);
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    /**
+     * Seals the medical key for a user, to the public key of their entry: they open it at their
+     * next sign-in with their passphrase. False when the user has no entry (yet) on this laptop.
+     */
+    public boolean grantMedical(MedicalKey key, String username) {
+        Content c = load();
+        if (c.medical() == null || !c.medical().keyId().equals(key.id())) {
+            throw new IllegalStateException("not this laptop's medical key");
+        }
+        String ref = userRef(unb64(c.installSalt()), username);
+        Optional<Entry> entry = c.entries().stream().filter(e -> e.userRef().equals(ref) && e.publicKey() != null).findFirst();
+        if (entry.isEmpty()) {
+            return false;
+        }
+        KeyPair ephemeral = generateX25519();
+        byte[] raw = key.bytes();
+        byte[] shared = agree(ephemeral.getPrivate(), publicKey(unb64(entry.get().publicKey())));
+        byte[] k = hkdf(shared, medicalInfo(ref, key.id(), ephemeral.getPublic().getEncoded()));
+        try {
+            byte[] sealed = aesSeal(k, raw, medicalInfo(ref, key.id(), ephemeral.getPublic().getEncoded()));
+            List<MedicalGrant> grants = new ArrayList<>(c.medical().grants().stream()
+                    .filter(g -> !g.userRef().equals(ref)).toList());
+            grants.add(new MedicalGrant(ref, b64(ephemeral.getPublic().getEncoded()), b64(sealed)));
+            save(c.withMedical(new MedicalSection(c.medical().keyId(), grants)));
+            return true;
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+            Arrays.fill(shared, (byte) 0);
+            Arrays.fill(k, (byte) 0);
+        }
+    }
+
+    /** Whether this user holds a sealed copy of the medical key. */
+    public boolean hasMedicalGrant(String username) {
+        if (!exists()) {
+            return false;
+        }
+        Content c = load();
+        String ref = userRef(unb64(c.installSalt()), username);
+        return c.medical() != null && c.medical().grants().stream().anyMatch(g -> g.userRef().equals(ref));
+    }
+
+    /** Takes the medical key away from a user (their role no longer needs it). */
+    public void revokeMedical(String username) {
+        Content c = load();
+        if (c.medical() == null) {
+            return;
+        }
+        String ref = userRef(unb64(c.installSalt()), username);
+        save(withoutGrant(c, ref));
+    }
+
+    private static Content withoutGrant(Content c, String ref) {
+        if (c.medical() == null) {
+            return c;
+        }
+        return c.withMedical(new MedicalSection(c.medical().keyId(),
+                c.medical().grants().stream().filter(g -> !g.userRef().equals(ref)).toList()));
+    }
+
+    private Optional<MedicalKey> openMedicalGrant(Content c, Entry e, byte[] kek) {
+        if (c.medical() == null) {
+            return Optional.empty();
+        }
+        Optional<MedicalGrant> grant = c.medical().grants().stream().filter(g -> g.userRef().equals(e.userRef())).findFirst();
+        if (grant.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<byte[]> pkcs8 = aesOpen(kek, unb64(e.wrappedPrivateKey()), keyPairAad(e.userRef()));
+        if (pkcs8.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] ephemeral = unb64(grant.get().ephemeral());
+        byte[] shared = agree(privateKey(pkcs8.get()), publicKey(ephemeral));
+        byte[] info = medicalInfo(e.userRef(), c.medical().keyId(), ephemeral);
+        byte[] k = hkdf(shared, info);
+        try {
+            Optional<byte[]> raw = aesOpen(k, unb64(grant.get().sealed()), info);
+            return raw.map(r -> {
+                try {
+                    return new MedicalKey(c.medical().keyId(), r);
+                } finally {
+                    Arrays.fill(r, (byte) 0);
+                }
+            });
+        } finally {
+            Arrays.fill(pkcs8.get(), (byte) 0);
+            Arrays.fill(shared, (byte) 0);
+            Arrays.fill(k, (byte) 0);
+        }
+    }
+
+    /** A fresh X25519 key pair for an entry, its private half sealed under the entry's passphrase key. */
+    private Entry withNewKeyPair(Entry e, byte[] kek) {
+        KeyPair pair = generateX25519();
+        byte[] pkcs8 = pair.getPrivate().getEncoded();
+        try {
+            return e.withKeyPair(b64(pair.getPublic().getEncoded()), b64(aesSeal(kek, pkcs8, keyPairAad(e.userRef()))));
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    private static byte[] keyPairAad(String ref) {
+        return (FORMAT + "|x25519|" + ref).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] medicalInfo(String ref, String keyId, byte[] ephemeral) {
+        return (MedicalKey.FORMAT + "|grant|" + ref + "|" + keyId + "|" + b64(ephemeral)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private KeyPair generateX25519() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("X25519");
+            g.initialize(255, random);
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("X25519 unavailable", e);
+        }
+    }
+
+    private static PublicKey publicKey(byte[] x509) {
+        try {
+            return KeyFactory.getInstance("X25519").generatePublic(new X509EncodedKeySpec(x509));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("not an X25519 public key", e);
+        }
+    }
+
+    private static PrivateKey privateKey(byte[] pkcs8) {
+        try {
+            return KeyFactory.getInstance("X25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("not an X25519 private key", e);
+        }
+    }
+
+    private static byte[] agree(PrivateKey mine, PublicKey theirs) {
+        try {
+            KeyAgreement ka = KeyAgreement.getInstance("X25519");
+            ka.init(mine);
+            ka.doPhase(theirs, true);
+            return ka.generateSecret();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("X25519 unavailable", e);
+        }
+    }
+
+    private static byte[] hkdf(byte[] ikm, byte[] info) {
+        try {
+            KDF kdf = KDF.getInstance("HKDF-SHA256");
+            return kdf.deriveKey("AES", HKDFParameterSpec.ofExtract().addIKM(new SecretKeySpec(ikm, "HKDF"))
+                    .thenExpand(info, 32)).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HKDF-SHA256 unavailable", e);
+        }
+    }
+
+    private byte[] aesSeal(byte[] key, byte[] plaintext, byte[] aad) {
+        byte[] nonce = randomBytes(12);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(aad);
+            byte[] ct = cipher.doFinal(plaintext);
+            byte[] out = Arrays.copyOf(nonce, nonce.length + ct.length);
+            System.arraycopy(ct, 0, out, nonce.length, ct.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    private static Optional<byte[]> aesOpen(byte[] key, byte[] sealed, byte[] aad) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, sealed, 0, 12));
+            cipher.updateAAD(aad);
+            return Optional.of(cipher.doFinal(sealed, 12, sealed.length - 12));
+        } catch (AEADBadTagException wrong) {
+            return Optional.empty();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
         }
     }
 

@@ -140,7 +140,13 @@ public final class Installation {
 
     /** Unlocks the database with a user's passphrase and opens their workspace. */
     public Workspace signIn(String username, char[] passphrase) {
-        return open(keyring.unlock(username, passphrase), username, null, (ws, account) -> { });
+        Keyring.Unlocked unlocked = keyring.unlockAll(username, passphrase);
+        try {
+            return open(unlocked.key(), username, null, (ws, account) -> ws.medicalSignIn(account, unlocked.medicalKey()));
+        } catch (RuntimeException e) {
+            unlocked.medicalKey().ifPresent(org.itinera.core.keys.MedicalKey::close);
+            throw e;
+        }
     }
 
     /**

@@ -51,6 +51,11 @@ import org.itinera.core.movement.pdf.ManifestPdf;
 import org.itinera.core.keys.SignInException;
 import org.itinera.core.medical.HealthRepository;
 import org.itinera.core.medical.HealthService;
+import org.itinera.core.medical.MedicalSeal;
+import org.itinera.core.protection.ProtectionRepository;
+import org.itinera.core.protection.ProtectionService;
+import org.itinera.core.keys.MedicalKey;
+import org.itinera.core.access.RoleGrant;
 import org.itinera.core.organisation.OfficeRepository;
 import org.itinera.core.organisation.OfficeService;
 import org.itinera.core.organisation.PartnerRepository;
@@ -93,6 +98,8 @@ public final class Workspace implements AutoCloseable {
     private final ConsentPolicy consentPolicy;
     private final PartnerExchangeService exchange;
     private final HealthService health;
+    private final ProtectionService protection;
+    private final MedicalSeal medicalSeal;
     private final SettingsService settings;
     private final RecoveryService recovery;
     private final SignInAudit signIns;
@@ -118,8 +125,9 @@ public final class Workspace implements AutoCloseable {
         this.households = new HouseholdService(store, new HouseholdRepository(), access);
         this.cases = new CaseService(store, new CaseRepository(), officeRepository, access, clock);
         this.offices = new OfficeService(store, officeRepository, access, reference);
+        this.medicalSeal = new MedicalSeal(random);
         this.users = new UserService(store, new UserRepository(), access, new PassphrasePolicy(),
-                new KeyringCredentials(keyring, key, kdf));
+                new KeyringCredentials(keyring, key, kdf, this));
         MovementRepository movementRepository = new MovementRepository();
         BookingRepository bookingRepository = new BookingRepository();
         ManifestRepository manifestRepository = new ManifestRepository();
@@ -135,7 +143,8 @@ public final class Workspace implements AutoCloseable {
         this.consentPolicy = new ConsentPolicy(store, consentRepository, partners, clock);
         this.consents = new ConsentService(store, consentRepository, personRepository, partners, access, clock);
         this.exchange = new PartnerExchangeService(store, new ExchangeRepository(), partners, consentPolicy, access);
-        this.health = new HealthService(store, new HealthRepository(), personRepository, access);
+        this.health = new HealthService(store, new HealthRepository(), personRepository, access, medicalSeal, clock);
+        this.protection = new ProtectionService(store, new ProtectionRepository(), personRepository, access, clock);
         this.settings = new SettingsService(store, new SettingsRepository(), access);
         AccountRecovery accountRecovery = new AccountRecovery(keyring, clock, random);
         this.recovery = new RecoveryService(store, new RecoveryRepository(), accountRecovery,
@@ -266,6 +275,10 @@ public final class Workspace implements AutoCloseable {
         return health;
     }
 
+    public ProtectionService protection() {
+        return protection;
+    }
+
     public SettingsService settings() {
         return settings;
     }
@@ -332,11 +345,72 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        medicalSeal.close();
         db.close();
     }
 
+    // ---- the medical key (docs/decisions/0009) ----------------------------------------------------
+
+    private boolean medicalRole(Set<RoleGrant> grants) {
+        return grants.stream().anyMatch(g -> access.table().allows(g.role(), Permission.MEDICAL_DETAIL_READ));
+    }
+
+    /**
+     * At sign-in: a medical role keeps the medical key it unwrapped and seals it for colleagues of
+     * this laptop who are still waiting for it; anyone else lets it go, and loses their sealed copy.
+     */
+    void medicalSignIn(UserAccount account, Optional<MedicalKey> unwrapped) {
+        if (!medicalRole(account.grants())) {
+            unwrapped.ifPresent(MedicalKey::close);
+            if (keyring.hasMedicalGrant(account.username())) {
+                keyring.revokeMedical(account.username());
+            }
+            return;
+        }
+        unwrapped.ifPresent(k -> {
+            medicalSeal.hold(k);
+            grantPendingMedical();
+        });
+    }
+
+    /** Seals the session's medical key for every active medical account of this laptop that lacks it. */
+    private void grantPendingMedical() {
+        medicalSeal.key().ifPresent(k -> store.read(dsl -> new UserRepository().all(dsl)).stream()
+                .filter(u -> u.active() && medicalRole(u.grants()) && keyring.hasUser(u.username())
+                        && !keyring.hasMedicalGrant(u.username()))
+                .forEach(u -> keyring.grantMedical(k, u.username())));
+    }
+
+    /**
+     * An account's roles were set: a medical role gets the medical key (created now if this laptop
+     * has none yet; the creating session holds it until it closes), others lose it. When this
+     * session does not hold the key, the account waits until a medical colleague signs in here.
+     */
+    void medicalRolesChanged(String username, Set<RoleGrant> grants) {
+        if (!medicalRole(grants)) {
+            if (keyring.hasMedicalGrant(username)) {
+                keyring.revokeMedical(username);
+            }
+            return;
+        }
+        if (!keyring.hasMedicalKey()) {
+            medicalSeal.hold(keyring.createMedicalKey());
+        }
+        medicalSeal.key().ifPresent(k -> keyring.grantMedical(k, username));
+    }
+
+    /** A new passphrase gives the entry a new key pair: seal the medical key again if this session can. */
+    void medicalPassphraseChanged(String username) {
+        if (medicalSeal.available()) {
+            store.read(dsl -> new UserRepository().byUsername(dsl, username))
+                    .filter(u -> u.active() && medicalRole(u.grants()))
+                    .ifPresent(u -> medicalSeal.key().ifPresent(k -> keyring.grantMedical(k, username)));
+        }
+    }
+
     /** Keyring entries for accounts, wrapped with the key this workspace was unlocked with. */
-    private record KeyringCredentials(Keyring keyring, DatabaseKey key, Argon2Parameters kdf) implements Credentials {
+    private record KeyringCredentials(Keyring keyring, DatabaseKey key, Argon2Parameters kdf, Workspace ws)
+            implements Credentials {
         @Override
         public void add(String username, char[] passphrase) {
             keyring.addUser(key, username, passphrase, kdf);
@@ -345,6 +419,12 @@ public final class Workspace implements AutoCloseable {
         @Override
         public void change(String username, char[] passphrase) {
             keyring.setPassphrase(key, username, passphrase, kdf);
+            ws.medicalPassphraseChanged(username);
+        }
+
+        @Override
+        public void grantsChanged(String username, Set<RoleGrant> grants) {
+            ws.medicalRolesChanged(username, grants);
         }
 
         @Override

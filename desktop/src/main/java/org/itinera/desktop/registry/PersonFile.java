@@ -48,19 +48,42 @@ final class PersonFile {
             });
             tabs.getTabs().add(consent);
         }
+        WrappedText fitness = new WrappedText();
+        Runnable refreshFitness = () -> context.executor().execute(BackgroundTask.of("fitness",
+                        p -> ws.health().fitness(ws.actor(), person.id()))
+                .onSuccess(f -> fitness.setText(f.map(s -> describe(s, m)).orElse(m.get("fitness.none"))))
+                .onFailure(e -> fitness.setText(new ErrorMessages(m).describe(e))));
+        if (ws.access().allows(ws.actor(), Permission.MEDICAL_DETAIL_READ, office)) {
+            lazyTab(tabs, "tab-medical", m.get("personFile.medical"),
+                    () -> org.itinera.desktop.medical.MedicalPanel.create(context, person.id(), refreshFitness));
+        }
+        if (ws.access().allows(ws.actor(), Permission.PROTECTION_READ, office)) {
+            lazyTab(tabs, "tab-protection", m.get("personFile.protection"),
+                    () -> org.itinera.desktop.protection.ProtectionPanel.create(context, person.id()));
+        }
         BorderPane root = new BorderPane(tabs);
         if (ws.access().allows(ws.actor(), Permission.FITNESS_DECISION_READ, office)) {
-            WrappedText fitness = new WrappedText(m.get("fitness.loading"));
+            fitness.setText(m.get("fitness.loading"));
             fitness.setId("fitnessStatus");
             fitness.getStyleClass().add("fitness-line");
-            context.executor().execute(BackgroundTask.of("fitness", p -> ws.health().fitness(ws.actor(), person.id()))
-                    .onSuccess(f -> fitness.setText(f.map(s -> describe(s, m)).orElse(m.get("fitness.none"))))
-                    .onFailure(e -> fitness.setText(new ErrorMessages(m).describe(e))));
+            refreshFitness.run();
             VBox top = new VBox(fitness);
             top.setStyle("-fx-padding: 8 12 0 12;");
             root.setTop(top);
         }
         return root;
+    }
+
+    /** A tab whose content is built when first opened (opening it is a recorded read). */
+    private static void lazyTab(TabPane tabs, String id, String title, java.util.function.Supplier<Node> content) {
+        Tab tab = new Tab(title);
+        tab.setId(id);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t == tab && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
+        tabs.getTabs().add(tab);
     }
 
     static String describe(FitnessStatus s, Messages m) {

@@ -42,6 +42,7 @@ public final class AppWindow {
         this.stage = stage;
         this.screens = new AreaScreens().register(Area.REGISTRY, RegistryScreen::create)
                 .register(Area.MOVEMENT, MovementScreen::create)
+                .register(Area.MEDICAL, org.itinera.desktop.medical.MedicalScreen::create)
                 .register(Area.ADMIN, AdminScreen::create);
     }
 

@@ -45,6 +45,7 @@ public final class ErrorMessages {
             case ValidationException v -> messages.get("error.validation", v.errors().size());
             case org.itinera.core.movement.GateRefusedException g -> messages.get(g.userMessage());
             case org.itinera.core.movement.MovementRefusedException r -> messages.get(r.userMessage());
+            case org.itinera.core.medical.MedicalKeyMissingException k -> messages.get(k.userMessage());
             case CancellationException c -> messages.get("error.cancelled");
             default -> {
                 LOG.error("Unexpected failure ({})", e.getClass().getName(), e);

@@ -15,6 +15,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -52,6 +53,17 @@ public final class FormBuilder {
         TextField tf = new TextField();
         tf.textProperty().bindBidirectional(value);
         return add(field, labelKey, tf);
+    }
+
+    /**
+     * A multi-line text input. It scrolls horizontally instead of wrapping (JavaFX wraps right-to-left
+     * text wrongly; see docs/architecture.md).
+     */
+    public FormBuilder textArea(String field, String labelKey, StringProperty value, int rows) {
+        TextArea ta = new TextArea();
+        ta.setPrefRowCount(rows);
+        ta.textProperty().bindBidirectional(value);
+        return add(field, labelKey, ta);
     }
 
     public FormBuilder section(String titleKey) {

@@ -29,4 +29,24 @@ public final class Views {
         node.setNodeOrientation(m.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
         return node;
     }
+
+    /** One wrapped paragraph per line of the list (records are read whole, never cut off). */
+    public static javafx.scene.layout.VBox lines(javafx.collections.ObservableList<String> items, String empty) {
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(4);
+        box.getStyleClass().add("record-lines");
+        Runnable fill = () -> {
+            box.getChildren().clear();
+            if (items.isEmpty()) {
+                box.getChildren().add(new WrappedText(empty));
+            }
+            for (String line : items) {
+                WrappedText t = new WrappedText("• " + line);
+                t.getStyleClass().add("record-line");
+                box.getChildren().add(t);
+            }
+        };
+        items.addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        return box;
+    }
 }

@@ -20,7 +20,8 @@ public final class ServiceOperations {
     public static List<Operation> all() {
         List<Operation> all = new ArrayList<>();
         Stream.of(CasefileOperations.LIST, AccessOperations.LIST, AuditOperations.LIST, ConsentOperations.LIST,
-                MedicalOperations.LIST, MovementOperations.LIST, List.of(
+                MedicalOperations.LIST, MovementOperations.LIST,
+                ProtectionOperations.LIST, List.of(
                         Operation.global("DemoDataGenerator.generate", Permission.DEMO_DATA_GENERATE,
                                 (f, a) -> f.ws.demoData(f.next()).generate(a, 1, ProgressSink.NONE))))
                 .forEach(all::addAll);
@@ -41,5 +42,6 @@ public final class ServiceOperations {
             Map.entry("RecoveryService.receiveToken", "a token opens nothing without its code; recorded in the audit trail"),
             Map.entry("RecoveryService.escrow", "sealed to the hub; sync exports carry it"),
             Map.entry("ManifestService.preparePrinting", "loads fonts for printing; reads and writes no data"),
+            Map.entry("HealthService.canOpenMedicalDetail", "says whether this session holds the medical key; reads no data"),
             Map.entry("RecoveryService.recordReset", "called by the installation after the token and code proved who it is"));
 }
