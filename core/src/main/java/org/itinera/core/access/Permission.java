@@ -21,5 +21,7 @@ public enum Permission {
     /** Health assessment details: history, findings, tests, conditions. Medical roles only. */
     MEDICAL_DETAIL_READ, MEDICAL_DETAIL_WRITE,
     /** The fitness-to-travel decision alone (fit / fit with escort / unfit / pending). */
-    FITNESS_DECISION_READ, FITNESS_DECISION_WRITE
+    FITNESS_DECISION_READ, FITNESS_DECISION_WRITE,
+    /** Reintegration assistance: plans, deliveries, partner referrals, follow-ups, surveys (issue 6). */
+    ASSISTANCE_READ, ASSISTANCE_WRITE
 }

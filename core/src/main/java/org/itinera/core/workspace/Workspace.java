@@ -15,6 +15,8 @@ import org.itinera.core.access.PermissionTable;
 import org.itinera.core.access.UserAccount;
 import org.itinera.core.access.UserRepository;
 import org.itinera.core.access.UserService;
+import org.itinera.core.assistance.AssistanceRepository;
+import org.itinera.core.assistance.AssistanceService;
 import org.itinera.core.audit.AuditEvent;
 import org.itinera.core.audit.AuditLog;
 import org.itinera.core.audit.AuditRepository;
@@ -96,6 +98,7 @@ public final class Workspace implements AutoCloseable {
     private final SettingsService settings;
     private final RecoveryService recovery;
     private final SignInAudit signIns;
+    private final AssistanceService assistance;
     private final Clock clock;
     private final SecureRandom random;
     private UserAccount currentUser;
@@ -141,6 +144,7 @@ public final class Workspace implements AutoCloseable {
         this.recovery = new RecoveryService(store, new RecoveryRepository(), accountRecovery,
                 (node, signing, escrow) -> accountRecovery.enrol(key, node, signing, escrow), access, clock);
         this.signIns = new SignInAudit(store, keyring, new UserRepository(), new AuditRepository());
+        this.assistance = new AssistanceService(store, new AssistanceRepository(), partners, consentPolicy, access, clock);
     }
 
     private OfficeDirectory officeDirectory(OfficeRepository offices) {
@@ -247,6 +251,11 @@ public final class Workspace implements AutoCloseable {
 
     public AuditService audit() {
         return audit;
+    }
+
+    /** Reintegration assistance (issue 6). */
+    public AssistanceService assistance() {
+        return assistance;
     }
 
     public ConsentService consents() {

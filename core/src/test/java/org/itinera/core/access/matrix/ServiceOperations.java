@@ -20,7 +20,9 @@ public final class ServiceOperations {
     public static List<Operation> all() {
         List<Operation> all = new ArrayList<>();
         Stream.of(CasefileOperations.LIST, AccessOperations.LIST, AuditOperations.LIST, ConsentOperations.LIST,
-                MedicalOperations.LIST, MovementOperations.LIST, List.of(
+                MedicalOperations.LIST, MovementOperations.LIST,
+                AssistanceOperations.LIST,
+                List.of(
                         Operation.global("DemoDataGenerator.generate", Permission.DEMO_DATA_GENERATE,
                                 (f, a) -> f.ws.demoData(f.next()).generate(a, 1, ProgressSink.NONE))))
                 .forEach(all::addAll);
