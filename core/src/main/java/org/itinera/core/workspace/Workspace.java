@@ -64,6 +64,8 @@ import org.itinera.core.settings.SettingsRepository;
 import org.itinera.core.settings.SettingsService;
 import org.itinera.core.store.IdGenerator;
 import org.itinera.core.store.Store;
+import org.itinera.core.timeline.TimelineRepository;
+import org.itinera.core.timeline.TimelineService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +101,7 @@ public final class Workspace implements AutoCloseable {
     private final RecoveryService recovery;
     private final SignInAudit signIns;
     private final AssistanceService assistance;
+    private final TimelineService timeline;
     private final Clock clock;
     private final SecureRandom random;
     private UserAccount currentUser;
@@ -145,6 +148,7 @@ public final class Workspace implements AutoCloseable {
                 (node, signing, escrow) -> accountRecovery.enrol(key, node, signing, escrow), access, clock);
         this.signIns = new SignInAudit(store, keyring, new UserRepository(), new AuditRepository());
         this.assistance = new AssistanceService(store, new AssistanceRepository(), partners, consentPolicy, access, clock);
+        this.timeline = new TimelineService(store, new TimelineRepository(), personRepository, access);
     }
 
     private OfficeDirectory officeDirectory(OfficeRepository offices) {
@@ -256,6 +260,11 @@ public final class Workspace implements AutoCloseable {
     /** Reintegration assistance (issue 6). */
     public AssistanceService assistance() {
         return assistance;
+    }
+
+    /** Everything that happened to a person or household, filtered by what the viewer may see (issue 6). */
+    public TimelineService timeline() {
+        return timeline;
     }
 
     public ConsentService consents() {

@@ -22,7 +22,7 @@ import org.itinera.core.assistance.SurveyQuestion;
 import org.itinera.core.assistance.VisitType;
 import org.itinera.core.testing.AssistanceCases;
 
-/** Reintegration assistance (issue 6): every call acts on a fresh case of the home office's person. */
+/** Reintegration assistance and the case timeline (issue 6): every call acts on a fresh case of the home office's person. */
 final class AssistanceOperations {
     private AssistanceOperations() {
     }
@@ -74,5 +74,9 @@ final class AssistanceOperations {
                     (f, a) -> f.ws.assistance().recordSurvey(a, new SurveyDraft(newCase(f), DAY, 4,
                             Map.of(SurveyQuestion.INFORMED, 5)))),
             home("AssistanceService.overview", Permission.ASSISTANCE_READ,
-                    (f, a) -> f.ws.assistance().overview(a, newCase(f))));
+                    (f, a) -> f.ws.assistance().overview(a, newCase(f))),
+            home("TimelineService.ofPerson", Permission.PERSON_READ,
+                    (f, a) -> f.ws.timeline().ofPerson(a, f.homePerson)),
+            home("TimelineService.ofHousehold", Permission.HOUSEHOLD_READ,
+                    (f, a) -> f.ws.timeline().ofHousehold(a, f.homeHousehold)));
 }
