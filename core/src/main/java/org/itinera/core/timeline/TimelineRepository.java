@@ -15,6 +15,7 @@ import static org.itinera.schema.jooq.Tables.MANIFEST_PASSENGER;
 import static org.itinera.schema.jooq.Tables.MEDICAL_REFERRAL;
 import static org.itinera.schema.jooq.Tables.MOVEMENT;
 import static org.itinera.schema.jooq.Tables.MOVEMENT_EVENT;
+import static org.itinera.schema.jooq.Tables.OFFICE;
 import static org.itinera.schema.jooq.Tables.PARTNER;
 import static org.itinera.schema.jooq.Tables.PERSON;
 import static org.itinera.schema.jooq.Tables.REFERRAL;
@@ -51,6 +52,20 @@ public final class TimelineRepository {
         return dsl.select(HOUSEHOLD_MEMBER.PERSON_ID).from(HOUSEHOLD_MEMBER)
                 .where(HOUSEHOLD_MEMBER.HOUSEHOLD_ID.eq(householdId).and(HOUSEHOLD_MEMBER.DELETED.isFalse()))
                 .fetch(r -> r.value1());
+    }
+
+    /** A case by id or case number, with its person's name and its office's name. */
+    public java.util.Optional<CaseTimeline> findCase(DSLContext dsl, String idOrNumber) {
+        return dsl.select(CASE_FILE.ID, CASE_FILE.CASE_NO, CASE_FILE.CASE_TYPE, CASE_FILE.STATUS, CASE_FILE.PERSON_ID,
+                        PERSON.GIVEN_NAME, PERSON.FAMILY_NAME, CASE_FILE.OPENED_ON, CASE_FILE.OFFICE_ID, OFFICE.NAME)
+                .from(CASE_FILE).join(PERSON).on(PERSON.ID.eq(CASE_FILE.PERSON_ID))
+                .leftJoin(OFFICE).on(OFFICE.ID.eq(CASE_FILE.OFFICE_ID))
+                .where(CASE_FILE.DELETED.isFalse().and(CASE_FILE.ID.eq(idOrNumber).or(CASE_FILE.CASE_NO.eq(idOrNumber))))
+                .limit(1)
+                .fetchOptional(r -> new CaseTimeline(new org.itinera.core.casefile.CaseSummary(r.value1(), r.value2(),
+                        org.itinera.core.casefile.CaseType.valueOf(r.value3()),
+                        org.itinera.core.casefile.CaseStatus.valueOf(r.value4()), r.value5(), r.value6() + " " + r.value7(),
+                        r.value8(), r.value9()), nz(r.value10()), List.of()));
     }
 
     private record CaseInfo(String personId, String officeId, boolean restricted, String owner) {

@@ -65,6 +65,23 @@ public final class TimelineService {
         return items;
     }
 
+    /**
+     * A case's summary and its timeline: the case's own items and the person's (consent, health),
+     * as {@link #ofPerson} would show them. Needs the right to read the case; the read is recorded.
+     */
+    public CaseTimeline ofCase(Actor actor, String caseIdOrNumber) {
+        Optional<CaseTimeline> found = caseIdOrNumber == null ? Optional.empty()
+                : store.read(dsl -> repo.findCase(dsl, caseIdOrNumber));
+        access.require(actor, Permission.CASE_READ, found.map(c -> c.summary().officeId()).orElse(null));
+        CaseTimeline c = found.orElseThrow(() -> new ValidationException(List.of(FieldError.of("case",
+                "timeline.error.unknownCase"))));
+        String caseId = c.summary().id();
+        List<TimelineItem> items = visible(actor, store.read(dsl -> repo.rows(dsl, List.of(c.summary().personId()))))
+                .stream().filter(i -> i.caseId().map(caseId::equals).orElse(true)).toList();
+        store.auditOnly(actor, AuditEvent.ok("CASE_VIEW", "case", caseId, "items=" + items.size()));
+        return new CaseTimeline(c.summary(), c.officeName(), items);
+    }
+
     private List<TimelineItem> visible(Actor actor, List<TimelineRow> rows) {
         Map<String, Boolean> allowed = new HashMap<>();
         return rows.stream()

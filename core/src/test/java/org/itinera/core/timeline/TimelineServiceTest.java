@@ -161,6 +161,18 @@ class TimelineServiceTest {
     }
 
     @Test
+    void aCaseShowsItsOwnItemsAndThePersonsFoundByIdOrNumber() {
+        String other = AssistanceCases.openCase(ws, caseworker, person, office);
+        ws.assistance().recordFollowUp(caseworker, new FollowUpDraft(other, LocalDate.now(clock), VisitType.PHONE, null, null));
+        CaseTimeline t = ws.timeline().ofCase(caseworker, caseId);
+        assertThat(t.summary().personName()).isEqualTo("Mariama Diallo");
+        assertThat(t.items()).allSatisfy(i -> assertThat(i.caseId().orElse(caseId)).isEqualTo(caseId));
+        assertThat(kinds(t.items())).contains(TimelineKind.CONSENT, TimelineKind.FITNESS, TimelineKind.FOLLOW_UP);
+        assertThat(ws.timeline().ofCase(movementOfficer, t.summary().caseNo()).items()).extracting(TimelineItem::kind)
+                .doesNotContain(TimelineKind.FOLLOW_UP, TimelineKind.PLAN, TimelineKind.MEDICAL);
+    }
+
+    @Test
     void someoneOfAnotherCountryIsRefusedAndTheRefusalIsAudited() {
         Actor mali = ws.users().create(ws.actor(), new NewUser("binta.keita", "Binta", office, "en",
                 Set.of(RoleGrant.inCountry(Role.CASEWORKER, "MLI"))), "a long passphrase for the tests".toCharArray()).asActor();

@@ -77,6 +77,8 @@ final class AssistanceOperations {
                     (f, a) -> f.ws.assistance().overview(a, newCase(f))),
             home("TimelineService.ofPerson", Permission.PERSON_READ,
                     (f, a) -> f.ws.timeline().ofPerson(a, f.homePerson)),
+            home("TimelineService.ofCase", Permission.CASE_READ,
+                    (f, a) -> f.ws.timeline().ofCase(a, newCase(f))),
             home("TimelineService.ofHousehold", Permission.HOUSEHOLD_READ,
                     (f, a) -> f.ws.timeline().ofHousehold(a, f.homeHousehold)));
 }
