@@ -12,7 +12,7 @@ public final class SchemaVersion {
      * Every migration this build ships. Features land separately, so numbers can arrive out of order
      * (V3 after V7 on a developer's database): start-up applies whichever of these is missing.
      */
-    public static final java.util.List<Integer> ALL = java.util.List.of(1, 2, 3, 4, 7);
+    public static final java.util.List<Integer> ALL = java.util.List.of(1, 2, 3, 4, 5, 7);
 
     private SchemaVersion() {
     }

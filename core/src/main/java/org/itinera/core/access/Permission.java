@@ -23,5 +23,7 @@ public enum Permission {
     /** The fitness-to-travel decision alone (fit / fit with escort / unfit / pending). */
     FITNESS_DECISION_READ, FITNESS_DECISION_WRITE,
     /** Vulnerability screenings, best-interest steps, safety plans; restricting a case and sharing it. */
-    PROTECTION_READ, PROTECTION_WRITE
+    PROTECTION_READ, PROTECTION_WRITE,
+    /** Reintegration assistance: plans, deliveries, partner referrals, follow-ups, surveys (issue 6). */
+    ASSISTANCE_READ, ASSISTANCE_WRITE
 }

@@ -30,6 +30,11 @@ public final class PermissionTable {
                 USER_ADMIN, DEVICE_ADMIN, AUDIT_READ, DEMO_DATA_GENERATE, TRUST_ADMIN, MOVEMENT_READ));
         table.put(Role.AUDITOR, EnumSet.of(OWN_ACCOUNT, PERSON_READ, HOUSEHOLD_READ, CASE_READ, CONSENT_READ,
                 AUDIT_READ, MOVEMENT_READ));
+        // reintegration assistance (issue 6): caseworkers run it; supervisors, data officers and auditors read it
+        table.get(Role.CASEWORKER).addAll(EnumSet.of(ASSISTANCE_READ, ASSISTANCE_WRITE));
+        table.get(Role.DATA_OFFICER).add(ASSISTANCE_READ);
+        table.get(Role.MISSION_ADMIN).add(ASSISTANCE_READ);
+        table.get(Role.AUDITOR).add(ASSISTANCE_READ);
     }
 
     public boolean allows(Role role, Permission permission) {

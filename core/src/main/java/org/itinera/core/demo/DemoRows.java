@@ -422,6 +422,7 @@ final class DemoRows {
             r.setSentOn(drafted.plusDays(3).toString());
             r.setStatusOn(min(drafted.plusDays(20), today).toString());
             tx.insert(r);
+            referralHistory(r);
         }
         if (rnd.nextInt(100) < 50) {
             FollowUpRecord f = tx.newRecord(FOLLOW_UP);
@@ -429,9 +430,31 @@ final class DemoRows {
             f.setCaseId(c.id());
             f.setVisitOn(min(drafted.plusDays(90 + rnd.nextInt(90)), today).toString());
             f.setVisitType(rnd.nextBoolean() ? "HOME" : "PHONE");
-            f.setSustainabilityScore(20 + rnd.nextInt(80));
+            f.setSustainabilityScore((20 + rnd.nextInt(80)) / 10); // 2–9 on the 0–10 scale, same random draw
             f.setVisitedBy(userId);
             tx.insert(f);
+        }
+    }
+
+    /** The steps that led a demo referral to its status (no random draw: other demo data stay the same). */
+    private void referralHistory(ReferralRecord r) {
+        List<String> path = switch (r.getStatus()) {
+            case "SENT" -> List.of("SENT");
+            case "ACCEPTED" -> List.of("SENT", "ACCEPTED");
+            case "SERVICE_DELIVERED" -> List.of("SENT", "ACCEPTED", "SERVICE_DELIVERED");
+            case "CLOSED" -> List.of("SENT", "ACCEPTED", "SERVICE_DELIVERED", "CLOSED");
+            default -> List.of("SENT", "REFUSED");
+        };
+        for (int i = 0; i < path.size(); i++) {
+            ReferralEventRecord e = tx.newRecord(REFERRAL_EVENT);
+            e.setId(tx.ids().next());
+            e.setReferralId(r.getId());
+            e.setFromStatus(i == 0 ? null : path.get(i - 1));
+            e.setToStatus(path.get(i));
+            e.setOccurredOn(i == 0 ? r.getSentOn() : r.getStatusOn());
+            e.setFeedback("REFUSED".equals(path.get(i)) ? "No places left this season" : null);
+            e.setUserId(userId);
+            tx.insert(e);
         }
     }
 

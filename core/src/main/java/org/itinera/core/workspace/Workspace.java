@@ -15,6 +15,8 @@ import org.itinera.core.access.PermissionTable;
 import org.itinera.core.access.UserAccount;
 import org.itinera.core.access.UserRepository;
 import org.itinera.core.access.UserService;
+import org.itinera.core.assistance.AssistanceRepository;
+import org.itinera.core.assistance.AssistanceService;
 import org.itinera.core.audit.AuditEvent;
 import org.itinera.core.audit.AuditLog;
 import org.itinera.core.audit.AuditRepository;
@@ -67,6 +69,8 @@ import org.itinera.core.settings.SettingsRepository;
 import org.itinera.core.settings.SettingsService;
 import org.itinera.core.store.IdGenerator;
 import org.itinera.core.store.Store;
+import org.itinera.core.timeline.TimelineRepository;
+import org.itinera.core.timeline.TimelineService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +107,8 @@ public final class Workspace implements AutoCloseable {
     private final SettingsService settings;
     private final RecoveryService recovery;
     private final SignInAudit signIns;
+    private final AssistanceService assistance;
+    private final TimelineService timeline;
     private final Clock clock;
     private final SecureRandom random;
     private UserAccount currentUser;
@@ -150,6 +156,8 @@ public final class Workspace implements AutoCloseable {
         this.recovery = new RecoveryService(store, new RecoveryRepository(), accountRecovery,
                 (node, signing, escrow) -> accountRecovery.enrol(key, node, signing, escrow), access, clock);
         this.signIns = new SignInAudit(store, keyring, new UserRepository(), new AuditRepository());
+        this.assistance = new AssistanceService(store, new AssistanceRepository(), partners, consentPolicy, access, clock);
+        this.timeline = new TimelineService(store, new TimelineRepository(), personRepository, access);
     }
 
     private OfficeDirectory officeDirectory(OfficeRepository offices) {
@@ -256,6 +264,16 @@ public final class Workspace implements AutoCloseable {
 
     public AuditService audit() {
         return audit;
+    }
+
+    /** Reintegration assistance (issue 6). */
+    public AssistanceService assistance() {
+        return assistance;
+    }
+
+    /** Everything that happened to a person or household, filtered by what the viewer may see (issue 6). */
+    public TimelineService timeline() {
+        return timeline;
     }
 
     public ConsentService consents() {

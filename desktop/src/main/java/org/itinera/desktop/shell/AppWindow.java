@@ -43,6 +43,7 @@ public final class AppWindow {
         this.screens = new AreaScreens().register(Area.REGISTRY, RegistryScreen::create)
                 .register(Area.MOVEMENT, MovementScreen::create)
                 .register(Area.MEDICAL, org.itinera.desktop.medical.MedicalScreen::create)
+                .register(Area.ASSISTANCE, org.itinera.desktop.assistance.AssistanceScreen::create)
                 .register(Area.ADMIN, AdminScreen::create);
     }
 

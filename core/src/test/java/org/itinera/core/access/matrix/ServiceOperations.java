@@ -21,7 +21,8 @@ public final class ServiceOperations {
         List<Operation> all = new ArrayList<>();
         Stream.of(CasefileOperations.LIST, AccessOperations.LIST, AuditOperations.LIST, ConsentOperations.LIST,
                 MedicalOperations.LIST, MovementOperations.LIST,
-                ProtectionOperations.LIST, List.of(
+                ProtectionOperations.LIST, AssistanceOperations.LIST,
+                List.of(
                         Operation.global("DemoDataGenerator.generate", Permission.DEMO_DATA_GENERATE,
                                 (f, a) -> f.ws.demoData(f.next()).generate(a, 1, ProgressSink.NONE))))
                 .forEach(all::addAll);

@@ -1,0 +1,6 @@
+package org.itinera.core.assistance;
+
+/** What a plan component helps with. */
+public enum PlanCategory {
+    ECONOMIC, SOCIAL, PSYCHOSOCIAL
+}
