@@ -30,7 +30,7 @@ public record ChangeLine(String origin, long counter, String table, String rowId
                          String tx, Map<String, Long> contextVector, List<RemoteDot> contextDots, ObjectNode columns) {
     static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = new com.fasterxml.jackson.databind.ObjectMapper().getFactory();
 
     /** A dot with the node's UUID. */
     public record RemoteDot(String node, long counter) {
