@@ -78,6 +78,14 @@ final class SyncNode implements AutoCloseable {
         return new SyncNode(name, dir, ws, limits);
     }
 
+    /** Signs in to an installation made by {@link #create} (e.g. a copy of one). */
+    static SyncNode open(String name, String officeCode, Path dir, Clock clock, PackageLimits limits) {
+        Installation inst = new Installation(new DataDirectory(dir), Argon2Parameters.FAST_FOR_TESTS, REFERENCE, clock,
+                new SecureRandom());
+        Workspace ws = inst.signIn("admin-" + officeCode.toLowerCase(java.util.Locale.ROOT), PASSPHRASE.toCharArray());
+        return new SyncNode(name, dir, ws, limits);
+    }
+
     String nodeId() {
         try (DeviceIdentity me = keys.identity()) {
             return me.nodeId();
