@@ -17,15 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.itinera.core.store.Dot;
-import org.itinera.core.store.SyncedTables;
 import org.itinera.core.store.WriteTx;
 import org.itinera.sync.exchange.ExchangeRepository.ConflictRow;
 import org.itinera.sync.exchange.ExchangeRepository.ConflictValue;
 import org.itinera.sync.exchange.ExchangeRepository.CurrentRow;
-import org.jooq.Field;
-import org.jooq.ForeignKey;
-import org.jooq.Record;
-import org.jooq.Table;
 
 /**
  * Applies received changes inside one import transaction: skips what this node already has, merges
@@ -45,7 +40,7 @@ final class ChangeApplier {
 
     private final WriteTx tx;
     private final ExchangeRepository.Session session;
-    private final SyncedTables tables;
+    private final ExchangeRepository repository;
     private final String packageId;
     private final String at;
     private final Function<String, Integer> nodeNoOf;
@@ -57,12 +52,12 @@ final class ChangeApplier {
     final List<Rejection> rejections = new ArrayList<>();
     int conflictsOpened;
 
-    ChangeApplier(WriteTx tx, ExchangeRepository.Session session, SyncedTables tables, String packageId, String at,
+    ChangeApplier(WriteTx tx, ExchangeRepository.Session session, ExchangeRepository repository, String packageId, String at,
                   Function<String, Integer> nodeNoOf, Map<Integer, String> uuidOf, Map<Integer, Long> prefix,
                   Function<String, Optional<byte[]>> attachments) {
         this.tx = tx;
         this.session = session;
-        this.tables = tables;
+        this.repository = repository;
         this.packageId = packageId;
         this.at = at;
         this.nodeNoOf = nodeNoOf;
@@ -83,22 +78,22 @@ final class ChangeApplier {
         }
         tx.observeClock(line.hlc());
         Context ctx = localContext(line);
-        Optional<Table<?>> table = tables.table(line.table());
+        Optional<ExchangeRepository.TableInfo> table = repository.table(line.table());
         if (table.isEmpty()) {
             return reject(line, dot, ctx, "sync.rejected.unknownTable");
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = line.columns().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            Field<?> f = table.get().field(e.getKey());
-            if (f == null || !SyncedTables.isDataColumn(f)) {
+            ExchangeRepository.ColumnInfo f = table.get().dataColumns().get(e.getKey());
+            if (f == null) {
                 return reject(line, dot, ctx, "sync.rejected.unknownColumn");
             }
-            Optional<Object> v = typed(f.getType(), e.getValue());
+            Optional<Object> v = typed(f.type(), e.getValue());
             if (v == null) {
                 return reject(line, dot, ctx, "sync.rejected.badValue");
             }
-            values.put(f.getName(), v.orElse(null));
+            values.put(f.name(), v.orElse(null));
         }
         if (!parentsPresent(table.get(), values)) {
             return Result.HELD;
@@ -133,7 +128,7 @@ final class ChangeApplier {
         Map<String, Object> write = new LinkedHashMap<>();
         Map<String, Dot> newDots = new LinkedHashMap<>();
         List<Runnable> conflictWork = new ArrayList<>();
-        Table<?> table = tables.table(line.table()).orElseThrow();
+        ExchangeRepository.TableInfo table = repository.table(line.table()).orElseThrow();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             mergeColumn(line, dot, ctx, table, row, e.getKey(), e.getValue(), write, newDots, conflictWork);
         }
@@ -162,7 +157,7 @@ final class ChangeApplier {
     private record Candidate(Dot dot, long hlc, String user, String value) {
     }
 
-    private void mergeColumn(ChangeLine line, Dot dot, Context ctx, Table<?> table, CurrentRow row, String col,
+    private void mergeColumn(ChangeLine line, Dot dot, Context ctx, ExchangeRepository.TableInfo table, CurrentRow row, String col,
                              Object value, Map<String, Object> write, Map<String, Dot> newDots,
                              List<Runnable> conflictWork) {
         Dot cur = session.columnDot(line.table(), line.rowId(), col).map(a -> new Dot((int) a[0], a[1]))
@@ -205,7 +200,7 @@ final class ChangeApplier {
                 .thenComparingLong(c -> c.dot().counter())).orElseThrow();
         if (!winner.dot().equals(cur)) {
             Optional<Object> w = winner == incoming ? Optional.ofNullable(value)
-                    : typed(table.field(col).getType(), parse(winner.value()));
+                    : typed(table.dataColumns().get(col).type(), parse(winner.value()));
             write.put(col, w == null ? null : w.orElse(null));
             newDots.put(col, winner.dot());
         }
@@ -259,15 +254,10 @@ final class ChangeApplier {
         return new Context(v, d);
     }
 
-    private boolean parentsPresent(Table<?> table, Map<String, Object> values) {
-        for (ForeignKey<?, ?> fk : table.getReferences()) {
-            if (fk.getFields().size() != 1 || fk.getKey().getFields().size() != 1) {
-                continue;
-            }
-            String col = fk.getFields().getFirst().getName();
-            Object v = values.get(col);
-            if (v != null && !session.exists(fk.getKey().getTable().getName(),
-                    fk.getKey().getFields().getFirst().getName(), v)) {
+    private boolean parentsPresent(ExchangeRepository.TableInfo table, Map<String, Object> values) {
+        for (ExchangeRepository.ForeignRef fk : table.references()) {
+            Object v = values.get(fk.column());
+            if (v != null && !session.exists(fk.parentTable(), fk.parentColumn(), v)) {
                 return false;
             }
         }
@@ -275,10 +265,7 @@ final class ChangeApplier {
     }
 
     private void reindex(String table, String id, boolean inserted) {
-        Record r = session.record(table, id);
-        if (r != null) {
-            tx.reindexRemote(r, table, inserted);
-        }
+        repository.reindex(tx, table, id, inserted);
     }
 
     /**

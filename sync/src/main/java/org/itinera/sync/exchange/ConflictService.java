@@ -62,7 +62,7 @@ public final class ConflictService {
             repository.nodes(dsl).forEach(n -> nodes.put(n.nodeNo(), n));
             List<Conflict> out = new ArrayList<>();
             for (ConflictRow c : repository.conflicts(dsl, true)) {
-                out.add(view(c, nodes, shownValue(dsl, c)));
+                out.add(view(c, nodes, repository.shownValue(dsl, c.table(), c.rowId(), c.column())));
             }
             return out;
         });
@@ -87,8 +87,9 @@ public final class ConflictService {
             throw new IllegalArgumentException("no version " + index + " in conflict " + conflictId);
         }
         ConflictValue chosen = c.values().get(index);
-        org.jooq.Field<?> field = repository.tables().table(c.table()).map(t -> t.field(c.column())).orElseThrow();
-        Object value = toJava(field.getType(), chosen.value());
+        ExchangeRepository.ColumnInfo field = repository.table(c.table()).map(t -> t.dataColumns().get(c.column()))
+                .orElseThrow();
+        Object value = toJava(field.type(), chosen.value());
         store.write(actor, AuditEvent.ok("SYNC_CONFLICT_RESOLVED", c.table(), c.rowId(), c.column()), tx -> {
             repository.writeColumn(tx, c.table(), c.rowId(), c.column(), value, Set.of(c.column()));
             repository.resolve(tx, conflictId, actor.userId(), clock.instant().toString());
@@ -110,10 +111,6 @@ public final class ConflictService {
                 "OPEN".equals(c.status()), versions);
     }
 
-    private Optional<String> shownValue(org.jooq.DSLContext dsl, ConflictRow c) {
-        return repository.withRowReader(dsl, r -> r.row(c.table(), c.rowId()))
-                .map(row -> ChangeApplier.jsonText(row.get(c.column())));
-    }
 
     private static String text(String json) {
         try {

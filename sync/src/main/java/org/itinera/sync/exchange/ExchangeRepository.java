@@ -58,8 +58,40 @@ public final class ExchangeRepository {
     public record ImportedRow(String packageId, String fromNode, long pkgSeq, String importedAt, String report) {
     }
 
-    SyncedTables tables() {
-        return tables;
+    /** A column of a synced table: its name and Java type (String, Long, Integer, Boolean, byte[]). */
+    public record ColumnInfo(String name, Class<?> type) {
+    }
+
+    /** A single-column foreign key of a synced table. */
+    public record ForeignRef(String column, String parentTable, String parentColumn) {
+    }
+
+    /** What sync needs to know of a synced table, without jOOQ types. */
+    public record TableInfo(String name, Map<String, ColumnInfo> dataColumns, List<ForeignRef> references) {
+    }
+
+    private final Map<String, Optional<TableInfo>> infos = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The synced table of this name, if there is one. */
+    public Optional<TableInfo> table(String name) {
+        return infos.computeIfAbsent(name, n -> tables.table(n).map(ExchangeRepository::info));
+    }
+
+    private static TableInfo info(Table<?> t) {
+        Map<String, ColumnInfo> cols = new LinkedHashMap<>();
+        for (org.jooq.Field<?> f : t.fields()) {
+            if (SyncedTables.isDataColumn(f) && !f.getName().startsWith("sync_")) {
+                cols.put(f.getName(), new ColumnInfo(f.getName(), f.getType()));
+            }
+        }
+        List<ForeignRef> refs = new ArrayList<>();
+        for (org.jooq.ForeignKey<?, ?> fk : t.getReferences()) {
+            if (fk.getFields().size() == 1 && fk.getKey().getFields().size() == 1) {
+                refs.add(new ForeignRef(fk.getFields().getFirst().getName(), fk.getKey().getTable().getName(),
+                        fk.getKey().getFields().getFirst().getName()));
+            }
+        }
+        return new TableInfo(t.getName(), Map.copyOf(cols), List.copyOf(refs));
     }
 
     // ---- nodes and peers ------------------------------------------------------------------------
@@ -203,7 +235,7 @@ public final class ExchangeRepository {
             try {
                 PreparedStatement ps = statements.get(table);
                 if (ps == null) {
-                    ps = connection.prepareStatement("SELECT * FROM " + checkedTable(table).getName() + " WHERE id = ?");
+                    ps = connection.prepareStatement("SELECT * FROM " + checkedName(table) + " WHERE id = ?");
                     statements.put(table, ps);
                 }
                 ps.setString(1, id);
@@ -211,7 +243,7 @@ public final class ExchangeRepository {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(readData(tables.table(table).orElseThrow(), rs));
+                    return Optional.of(readData(table(table).orElseThrow(), rs));
                 }
             } catch (SQLException e) {
                 throw failed(e);
@@ -239,7 +271,7 @@ public final class ExchangeRepository {
         });
     }
 
-    private static Map<String, Object> readData(Table<?> table, ResultSet rs) throws SQLException {
+    private static Map<String, Object> readData(TableInfo table, ResultSet rs) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -247,11 +279,11 @@ public final class ExchangeRepository {
             if (SyncedTables.META_COLUMNS.contains(name)) {
                 continue;
             }
-            org.jooq.Field<?> f = table.field(name);
+            ColumnInfo f = table.dataColumns().get(name);
             if (f == null) {
                 continue;
             }
-            Object v = typed(f.getType(), rs, i);
+            Object v = typed(f.type(), rs, i);
             if (v != null) {
                 out.put(name, v);
             }
@@ -283,22 +315,33 @@ public final class ExchangeRepository {
         return tables.table(name).orElseThrow(() -> new IllegalArgumentException("not a synced table: " + name));
     }
 
+    private String checkedName(String name) {
+        return table(name).orElseThrow(() -> new IllegalArgumentException("not a synced table: " + name)).name();
+    }
+
     // ---- import: one session per transaction ------------------------------------------------------
 
     /** Prepared statements for applying many changes in one transaction. */
     public Session session(WriteTx tx) {
-        return new Session(tx);
+        return new Session(tx.dsl().connectionResult(conn -> conn));
+    }
+
+    /** Keeps derived indexes (search) in step with a row written by an import. */
+    public void reindex(WriteTx tx, String table, String id, boolean inserted) {
+        Table<?> t = checkedTable(table);
+        Record r = tx.dsl().selectFrom(t).where(t.field("id", String.class).eq(id)).fetchOne();
+        if (r != null) {
+            tx.reindexRemote(r, t.getName(), inserted);
+        }
     }
 
     /** The apply-side SQL, on the write transaction's connection. */
     public final class Session implements AutoCloseable {
-        private final WriteTx tx;
         private final Connection c;
         private final Map<String, PreparedStatement> cache = new HashMap<>();
 
-        Session(WriteTx tx) {
-            this.tx = tx;
-            this.c = tx.dsl().connectionResult(conn -> conn);
+        Session(Connection connection) {
+            this.c = connection;
         }
 
         private PreparedStatement ps(String sql) throws SQLException {
@@ -356,9 +399,9 @@ public final class ExchangeRepository {
 
         /** The row's data columns and its creating dot, if it exists. */
         public Optional<CurrentRow> row(String table, String id) {
-            Table<?> t = checkedTable(table);
+            TableInfo t = table(table).orElseThrow(() -> new IllegalArgumentException("not a synced table: " + table));
             try {
-                PreparedStatement ps = ps("SELECT * FROM " + t.getName() + " WHERE id = ?");
+                PreparedStatement ps = ps("SELECT * FROM " + t.name() + " WHERE id = ?");
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -374,8 +417,7 @@ public final class ExchangeRepository {
         }
 
         public boolean exists(String table, String keyColumn, Object value) {
-            Table<?> t = tables.table(table).orElse(null);
-            String name = t != null ? t.getName() : table;
+            String name = table(table).map(TableInfo::name).orElse(table);
             if (!name.matches("[a-z][a-z0-9_]{0,62}") || !keyColumn.matches("[a-z][a-z0-9_]{0,62}")) {
                 return false;
             }
@@ -384,8 +426,7 @@ public final class ExchangeRepository {
 
         /** Inserts a received row; false (and nothing written) when a constraint refuses it. */
         public Optional<String> insertRow(String table, Map<String, Object> values, int node, long counter, long hlc) {
-            Table<?> t = checkedTable(table);
-            StringBuilder sql = new StringBuilder("INSERT INTO ").append(t.getName()).append(" (");
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(checkedName(table)).append(" (");
             StringBuilder q = new StringBuilder();
             List<Object> args = new ArrayList<>();
             for (Map.Entry<String, Object> e : values.entrySet()) {
@@ -402,8 +443,7 @@ public final class ExchangeRepository {
 
         /** Writes columns of a row; a constraint refusal leaves the row as it was and names the reason. */
         public Optional<String> updateRow(String table, String id, Map<String, Object> values, long hlc) {
-            Table<?> t = checkedTable(table);
-            StringBuilder sql = new StringBuilder("UPDATE ").append(t.getName()).append(" SET ");
+            StringBuilder sql = new StringBuilder("UPDATE ").append(checkedName(table)).append(" SET ");
             List<Object> args = new ArrayList<>();
             for (Map.Entry<String, Object> e : values.entrySet()) {
                 sql.append(e.getKey()).append(" = ?, ");
@@ -532,12 +572,6 @@ public final class ExchangeRepository {
             return p;
         }
 
-        /** The whole row as a jOOQ record, for derived indexes. */
-        public Record record(String table, String id) {
-            Table<?> t = checkedTable(table);
-            return tx.dsl().selectFrom(t).where(t.field("id", String.class).eq(id)).fetchOne();
-        }
-
         @Override
         public void close() {
             for (PreparedStatement ps : cache.values()) {
@@ -570,6 +604,11 @@ public final class ExchangeRepository {
                     rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)))));
         }
         return out;
+    }
+
+    /** The JSON of a column's current value (what a conflict shows). */
+    public Optional<String> shownValue(DSLContext dsl, String table, String rowId, String column) {
+        return withRowReader(dsl, r -> r.row(table, rowId)).map(row -> ChangeApplier.jsonText(row.get(column)));
     }
 
     public Optional<ConflictRow> conflict(DSLContext dsl, String id) {

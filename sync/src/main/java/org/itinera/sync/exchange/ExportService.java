@@ -280,7 +280,7 @@ public final class ExportService {
 
     /** The line for one stored change; null for an INSERT whose row is gone (cannot happen: rows are tombstoned). */
     private Line line(StoredChange c, Map<Integer, String> uuidOf, ExchangeRepository.RowReader rows) {
-        org.jooq.Table<?> table = repository.tables().table(c.table()).orElse(null);
+        ExchangeRepository.TableInfo table = repository.table(c.table()).orElse(null);
         ObjectNode cols = JsonNodeFactory.instance.objectNode();
         List<Attachment> atts = new ArrayList<>();
         if (c.payload() == null) {
@@ -294,8 +294,8 @@ public final class ExportService {
                 JsonNode p = JSON.readTree(c.payload());
                 for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    org.jooq.Field<?> f = table == null ? null : table.field(e.getKey());
-                    if (f != null && f.getType() == byte[].class && e.getValue().isTextual()
+                    ExchangeRepository.ColumnInfo f = table == null ? null : table.dataColumns().get(e.getKey());
+                    if (f != null && f.type() == byte[].class && e.getValue().isTextual()
                             && e.getValue().asText().length() > INLINE_BLOB_BYTES * 4 / 3) {
                         cols.set(e.getKey(), value(Base64.getDecoder().decode(e.getValue().asText()), atts));
                     } else {

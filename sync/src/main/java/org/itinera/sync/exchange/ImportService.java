@@ -154,7 +154,7 @@ public final class ImportService {
                 return Optional.of(attCache.computeIfAbsent(sha, s -> readAttachment(v, s)));
             };
             try (ExchangeRepository.Session session = repository.session(tx)) {
-                ChangeApplier applier = new ChangeApplier(tx, session, repository.tables(), m.packageId(), at, noOf,
+                ChangeApplier applier = new ChangeApplier(tx, session, repository, m.packageId(), at, noOf,
                         uuidOf, prefix, attachments);
                 long applied = 0;
                 long had = 0;
