@@ -4,6 +4,11 @@ import java.security.SecureRandom;
 import org.itinera.core.db.DataDirectory;
 import org.itinera.core.workspace.Workspace;
 import org.itinera.sync.crypto.SecretSeal;
+import org.itinera.sync.exchange.ConflictService;
+import org.itinera.sync.exchange.ExchangeRepository;
+import org.itinera.sync.exchange.ExportService;
+import org.itinera.sync.exchange.ImportService;
+import org.itinera.sync.exchange.PeerService;
 import org.itinera.sync.pkg.PackageLimits;
 import org.itinera.sync.pkg.PackageReader;
 import org.itinera.sync.pkg.PackageWriter;
@@ -16,7 +21,8 @@ import org.itinera.sync.trust.TrustService;
  * constructed in a composition root). Building them makes this device's keys if it has none yet,
  * so every installation has its keys from its first run on.
  */
-public record SyncComponents(DeviceKeyService deviceKeys, TrustService trust, PackageWriter writer, PackageReader reader) {
+public record SyncComponents(DeviceKeyService deviceKeys, TrustService trust, PackageWriter writer, PackageReader reader,
+                             ExportService export, ImportService imports, ConflictService conflicts, PeerService peers) {
 
     public static SyncComponents of(Workspace ws, DataDirectory dir) {
         SecureRandom random = new SecureRandom();
@@ -26,8 +32,19 @@ public record SyncComponents(DeviceKeyService deviceKeys, TrustService trust, Pa
         java.util.Arrays.fill(sealKey, (byte) 0);
         DeviceKeyService deviceKeys = new DeviceKeyService(ws.store(), ws.access(), repository, seal, ws.clock(), random);
         deviceKeys.ensureKeys();
-        return new SyncComponents(deviceKeys, new TrustService(ws.store(), ws.access(), repository, ws.clock()),
-                new PackageWriter(PackageLimits.DEFAULT),
-                new PackageReader(dir.root().resolve("sync"), PackageLimits.DEFAULT, ws.clock(), random));
+        return of(ws, dir, deviceKeys, repository, PackageLimits.DEFAULT, random);
+    }
+
+    private static SyncComponents of(Workspace ws, DataDirectory dir, DeviceKeyService deviceKeys,
+                                     TrustRepository repository, PackageLimits limits, SecureRandom random) {
+        TrustService trust = new TrustService(ws.store(), ws.access(), repository, ws.clock());
+        PackageWriter writer = new PackageWriter(limits);
+        PackageReader reader = new PackageReader(dir.root().resolve("sync"), limits, ws.clock(), random);
+        ExchangeRepository exchange = new ExchangeRepository();
+        return new SyncComponents(deviceKeys, trust, writer, reader,
+                new ExportService(ws.store(), ws.access(), exchange, deviceKeys, trust, writer, ws.clock()),
+                new ImportService(ws.store(), ws.access(), exchange, deviceKeys, trust, reader, ws.clock()),
+                new ConflictService(ws.store(), ws.access(), exchange, ws.clock()),
+                new PeerService(ws.store(), ws.access(), exchange, trust));
     }
 }

@@ -11,6 +11,10 @@ public enum Permission {
     AUDIT_READ,
     /** Pin the organisation's root key, load trust bundles, rotate this device's keys. */
     TRUST_ADMIN,
+    /** Write and import sync packages, see peers: every field role (the data moves, not the rights to read it). */
+    SYNC_EXCHANGE,
+    /** Review sync conflicts (both values, who and when) and pick the value to keep. */
+    SYNC_CONFLICT_RESOLVE,
     /** Change one's own passphrase: every signed-in user. */
     OWN_ACCOUNT,
     /** Laptop settings (idle lock) and the hub keys used for account recovery. */

@@ -146,11 +146,21 @@ public final class WriteTx {
      * fetched whole, then changed). Each changed column gets this change's dot.
      */
     public <R extends TableRecord<R>> boolean update(R row) {
+        return update(row, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #update(TableRecord)}, and also writes the named columns when their value did not
+     * change (a sync conflict resolved in favour of the value shown still needs a change that
+     * supersedes every conflicting write at every node).
+     */
+    public <R extends TableRecord<R>> boolean update(R row, java.util.Set<String> alsoRewrite) {
         Table<R> table = row.getTable();
         requireSynced(table);
         List<Field<?>> changed = new ArrayList<>();
         for (Field<?> f : table.fields()) {
-            if (SyncedTables.isDataColumn(f) && !sameValue(row.original(f), row.get(f))) {
+            if (SyncedTables.isDataColumn(f) && (!sameValue(row.original(f), row.get(f))
+                    || alsoRewrite.contains(f.getName()))) {
                 changed.add(f);
             }
         }
@@ -293,6 +303,28 @@ public final class WriteTx {
         } catch (SQLException e) {
             throw Store.failed(e);
         }
+    }
+
+    // ---- applying changes received from other nodes (sync import) ----------------------------
+
+    /** This node's local alias ({@code node.node_no}). */
+    public int selfNode() {
+        return store.selfNode();
+    }
+
+    /**
+     * Sync import: keeps derived indexes in step after a row was written by applying another
+     * node's change ({@code row} holds every column of the row).
+     */
+    public void reindexRemote(org.jooq.Record row, String table, boolean inserted) {
+        for (DerivedIndex index : store.derivedFor(table)) {
+            index.afterWrite(this, row, inserted);
+        }
+    }
+
+    /** Sync import: moves this node's hybrid clock past a timestamp seen in a received change. */
+    public void observeClock(long remoteHlc) {
+        store.clock().observe(remoteHlc);
     }
 
     // ---- derived (local, unsynced) tables -------------------------------------------------------

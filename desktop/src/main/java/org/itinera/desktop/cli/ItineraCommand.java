@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         description = "Offline-first case management for migrant-assistance missions.%n"
                 + "Without a command, opens the application window.",
         subcommands = {InitCommand.class, DemoDataCommand.class, DbCommand.class, TrustCommand.class,
-                ManifestCommand.class, AuditCommand.class, CaseCommand.class})
+                ManifestCommand.class, AuditCommand.class, CaseCommand.class, SyncCommand.class})
 public final class ItineraCommand implements Callable<Integer> {
     /** Exit code meaning "the window is open; do not exit the JVM". */
     public static final int GUI_STARTED = -1;

@@ -1,0 +1,164 @@
+package org.itinera.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.itinera.core.db.DataDirectory;
+import org.itinera.core.keys.Argon2Parameters;
+import org.itinera.core.reference.ReferenceData;
+import org.itinera.core.task.ProgressSink;
+import org.itinera.core.workspace.FirstRun;
+import org.itinera.core.workspace.Installation;
+import org.itinera.core.workspace.Workspace;
+import org.itinera.sync.crypto.Fingerprint;
+import org.itinera.sync.crypto.SecretSeal;
+import org.itinera.sync.crypto.SignedDocument;
+import org.itinera.sync.crypto.SigningKey;
+import org.itinera.sync.exchange.ExchangeRepository;
+import org.itinera.sync.exchange.ExportService;
+import org.itinera.sync.exchange.ImportReport;
+import org.itinera.sync.exchange.ImportService;
+import org.itinera.sync.pkg.PackageLimits;
+import org.itinera.sync.pkg.PackageReader;
+import org.itinera.sync.pkg.PackageWriter;
+import org.itinera.sync.trust.DeviceIdentity;
+import org.itinera.sync.trust.DeviceKeyService;
+import org.itinera.sync.trust.NodeKind;
+import org.itinera.sync.trust.TrustBundle;
+import org.itinera.sync.trust.TrustRepository;
+import org.itinera.sync.trust.TrustService;
+
+/**
+ * Export and import of a laptop's whole change log to a fresh hub: export time and size per 1,000
+ * changes, import/apply rate in changes/s, and as the baseline in the same run a plain batched
+ * INSERT of as many 10-column rows into the hub's own encrypted database.
+ * Usage: SyncExchangeBench DIR PERSONS (demo persons generated on the laptop; each makes several changes)
+ */
+public final class SyncExchangeBench {
+    static final String PASSPHRASE = "correct staple of field laptops";
+
+    /** The sync services of one installation, wired as desktop's SyncComponents does. */
+    record Node(Workspace ws, DeviceKeyService keys, TrustService trust, ExportService export, ImportService imports) {
+        static Node open(Path dir, String code) {
+            Installation inst = new Installation(new DataDirectory(dir), Argon2Parameters.FAST_FOR_TESTS,
+                    new ReferenceData(), Clock.systemUTC(), new SecureRandom());
+            Workspace ws = inst.isInitialised() ? inst.signIn("sync-" + code, PASSPHRASE.toCharArray())
+                    : inst.initialise(new FirstRun("sync-" + code, "Sync " + code, PASSPHRASE.toCharArray(), code,
+                    "Office " + code, "SEN", "en"));
+            SecureRandom random = new SecureRandom();
+            TrustRepository repo = new TrustRepository();
+            DeviceKeyService keys = new DeviceKeyService(ws.store(), ws.access(), repo,
+                    new SecretSeal(ws.sealingKey(DeviceKeyService.SEAL_PURPOSE), random), ws.clock(), random);
+            keys.ensureKeys();
+            TrustService trust = new TrustService(ws.store(), ws.access(), repo, ws.clock());
+            ExchangeRepository exchange = new ExchangeRepository();
+            return new Node(ws, keys, trust,
+                    new ExportService(ws.store(), ws.access(), exchange, keys, trust, new PackageWriter(PackageLimits.DEFAULT),
+                            ws.clock()),
+                    new ImportService(ws.store(), ws.access(), exchange, keys, trust,
+                            new PackageReader(dir.resolve("sync"), PackageLimits.DEFAULT, ws.clock(), random), ws.clock()));
+        }
+
+        TrustBundle.NodeKey key(String name, NodeKind kind) {
+            try (DeviceIdentity me = keys.identity()) {
+                var pub = me.signingKey().publicKey();
+                var age = me.ageIdentities().getFirst().recipient();
+                return new TrustBundle.NodeKey(me.nodeId(), name, kind, pub.keyIdHex(), pub.minisignBase64(), age.value(),
+                        Fingerprint.ofDevice(pub, age).value());
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int persons = Integer.parseInt(args[1]);
+        Files.createDirectories(dir);
+        Node laptop = Node.open(dir.resolve("laptop"), "DKA");
+        Node hub = Node.open(dir.resolve("hub"), "HUB");
+        try {
+            long t = System.nanoTime();
+            var summary = laptop.ws().demoData(2026).generate(laptop.ws().actor(), persons, ProgressSink.NONE);
+            BenchSupport.print(String.format(Locale.ROOT, "laptop: %,d demo persons, %,d rows written in %.1f s",
+                    summary.persons(), summary.rowsWritten(), (System.nanoTime() - t) / 1e9));
+            SigningKey root = SigningKey.generate(new SecureRandom());
+            TrustBundle bundle = new TrustBundle(TrustBundle.FORMAT, 1, Instant.now().toString(),
+                    root.publicKey().keyIdHex(), List.of(), List.of(laptop.key("laptop", NodeKind.LAPTOP),
+                    hub.key("hub", NodeKind.HUB)), List.of());
+            SignedDocument doc = SignedDocument.sign(root, bundle.toJson(), "bench bundle");
+            for (Node n : List.of(laptop, hub)) {
+                n.trust().pinRoot(n.ws().actor(), root.publicKey().minisignFile(), Fingerprint.ofRoot(root.publicKey()));
+                n.trust().importBundle(n.ws().actor(), doc);
+            }
+            Path out = dir.resolve("packages");
+            long e0 = System.nanoTime();
+            ExportService.ExportResult r = laptop.export().export(laptop.ws().actor(), "hub", out, ProgressSink.NONE);
+            double exportS = (System.nanoTime() - e0) / 1e9;
+            long bytes = r.packages().stream().mapToLong(ExportService.ExportedPackage::bytes).sum();
+            BenchSupport.print(String.format(Locale.ROOT,
+                    "export: %,d changes in %d packages, %.2f s (%.0f changes/s); %,d bytes = %.1f KB per 1,000 changes",
+                    r.changes(), r.packages().size(), exportS, r.changes() / exportS, bytes,
+                    bytes / 1000.0 / (r.changes() / 1000.0)));
+            long i0 = System.nanoTime();
+            List<ImportReport> reports = hub.imports().importFiles(hub.ws().actor(),
+                    r.packages().stream().map(ExportService.ExportedPackage::file).toList(), ProgressSink.NONE);
+            double importS = (System.nanoTime() - i0) / 1e9;
+            long applied = reports.stream().mapToLong(ImportReport::applied).sum();
+            long rejected = reports.stream().mapToLong(x -> x.rejected().size()).sum();
+            double importRate = applied / importS;
+            BenchSupport.print(String.format(Locale.ROOT,
+                    "import (verify + apply): %,d applied, %,d rejected, %,d waiting in %.2f s = %.0f changes/s",
+                    applied, rejected, reports.stream().mapToLong(ImportReport::waiting).sum(), importS, importRate));
+            double baseline = baseline(hub.ws(), r.changes());
+            BenchSupport.print(String.format(Locale.ROOT,
+                    "baseline: plain batched INSERT of %,d 10-column rows into the hub database: %.0f rows/s; import/baseline = %.2f",
+                    r.changes(), baseline, importRate / baseline));
+        } finally {
+            laptop.ws().close();
+            hub.ws().close();
+        }
+    }
+
+    static double baseline(Workspace ws, long rows) {
+        return ws.database().withWriter((c, dsl) -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE bench_baseline (id TEXT PRIMARY KEY, a TEXT, b TEXT, c TEXT, d INTEGER, "
+                        + "e INTEGER, f TEXT, g TEXT, h INTEGER, i TEXT)");
+            }
+            c.setAutoCommit(false);
+            long t = System.nanoTime();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_baseline VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                for (long n = 0; n < rows; n++) {
+                    ps.setString(1, String.format(Locale.ROOT, "0192%012d-7000-8000-%012d", n, n));
+                    ps.setString(2, "Given" + (n % 997));
+                    ps.setString(3, "Family" + (n % 1009));
+                    ps.setString(4, "SEN");
+                    ps.setLong(5, n);
+                    ps.setLong(6, n * 7);
+                    ps.setString(7, "1990-01-01");
+                    ps.setString(8, "YEAR");
+                    ps.setLong(9, 1);
+                    ps.setString(10, "{\"given_name\":\"x\"}");
+                    ps.addBatch();
+                    if (n % 500 == 499) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            double rate = rows / ((System.nanoTime() - t) / 1e9);
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE bench_baseline");
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            return rate;
+        });
+    }
+}
