@@ -15,7 +15,7 @@ import org.itinera.core.i18n.UserMessage;
  */
 public final class Messages {
     public static final List<String> BUNDLES = List.of("common", "errors", "signin", "shell", "registry", "cli",
-            "syncformat", "movement", "access");
+            "syncformat", "movement", "access", "update");
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("ar"));
 
     private final Locale locale;

@@ -36,6 +36,7 @@ public final class AppWindow {
     private Parent mainRoot;
     private IdleMonitor idle;
     private javafx.util.Duration idleOverride;
+    private Runnable mainShown = () -> { };
 
     public AppWindow(AppContext context, Stage stage) {
         this.context = context;
@@ -43,6 +44,11 @@ public final class AppWindow {
         this.screens = new AreaScreens().register(Area.REGISTRY, RegistryScreen::create)
                 .register(Area.MOVEMENT, MovementScreen::create)
                 .register(Area.ADMIN, AdminScreen::create);
+    }
+
+    /** Runs {@code r} each time the main view is shown after a sign-in (start-up timing, probes). */
+    public void whenMainShown(Runnable r) {
+        this.mainShown = r;
     }
 
     public AreaScreens screens() {
@@ -108,6 +114,7 @@ public final class AppWindow {
         mainRoot = new MainView(context, screens, this::signOut, this::lockNow).create();
         setRoot(mainRoot);
         startIdleLock();
+        mainShown.run();
     }
 
     /** Locks after the laptop's idle delay (read in the background; a test may set a shorter one). */
