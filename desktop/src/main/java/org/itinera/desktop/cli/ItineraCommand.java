@@ -7,6 +7,7 @@ import org.itinera.core.db.DataDirectory;
 import org.itinera.core.keys.Argon2Parameters;
 import org.itinera.desktop.AppConfig;
 import org.itinera.desktop.DesktopLauncher;
+import org.itinera.desktop.StartupExit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
         description = "Offline-first case management for migrant-assistance missions.%n"
                 + "Without a command, opens the application window.",
         subcommands = {InitCommand.class, DemoDataCommand.class, DbCommand.class, TrustCommand.class,
-                ManifestCommand.class, AuditCommand.class, CaseCommand.class, SyncCommand.class})
+                ManifestCommand.class, AuditCommand.class, CaseCommand.class, SyncCommand.class,
+                UpdateCommand.class})
 public final class ItineraCommand implements Callable<Integer> {
     /** Exit code meaning "the window is open; do not exit the JVM". */
     public static final int GUI_STARTED = -1;
@@ -34,9 +36,13 @@ public final class ItineraCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "Interface language: en, fr or ar.")
     String language;
 
+    @Option(names = "--exit-when", hidden = true, defaultValue = "NEVER",
+            description = "Start-up probe: close the window again when it is SHOWN or once SIGNED_IN (installer training, measurements, smoke test).")
+    StartupExit exitWhen;
+
     @Override
     public Integer call() {
-        DesktopLauncher.launch(new AppConfig(dataDirectory(), demo, demoPersons, Argon2Parameters.DEFAULT, language));
+        DesktopLauncher.launch(new AppConfig(dataDirectory(), demo, demoPersons, Argon2Parameters.DEFAULT, language), exitWhen);
         return GUI_STARTED;
     }
 

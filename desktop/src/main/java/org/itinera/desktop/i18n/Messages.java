@@ -16,7 +16,7 @@ import org.itinera.core.i18n.UserMessage;
 public final class Messages {
     public static final List<String> BUNDLES = List.of("common", "errors", "signin", "shell", "registry", "cli",
             "syncformat", "movement", "access",
-            "medical", "protection", "assistance", "timeline", "sync");
+            "medical", "protection", "assistance", "timeline", "sync", "update");
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("ar"));
 
     private final Locale locale;

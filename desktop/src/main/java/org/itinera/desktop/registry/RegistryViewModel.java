@@ -14,6 +14,7 @@ import org.itinera.core.casefile.PersonSummary;
 import org.itinera.core.task.BackgroundTask;
 import org.itinera.core.task.TaskExecutor;
 import org.itinera.core.workspace.Workspace;
+import org.itinera.desktop.StartupLog;
 import org.itinera.desktop.i18n.Messages;
 import org.itinera.desktop.ui.ErrorMessages;
 import org.itinera.desktop.ui.PagedList;
@@ -68,6 +69,7 @@ public final class RegistryViewModel {
                     if (!showingSearch.get()) {
                         status.set(messages.get("registry.count", c.persons()));
                     }
+                    StartupLog.milestone("registry list ready (" + c.persons() + " persons)");
                 })
                 .onFailure(e -> status.set(new ErrorMessages(messages).describe(e))));
     }

@@ -36,6 +36,7 @@ public final class AppWindow {
     private Parent mainRoot;
     private IdleMonitor idle;
     private javafx.util.Duration idleOverride;
+    private Runnable mainShown = () -> { };
 
     public AppWindow(AppContext context, Stage stage) {
         this.context = context;
@@ -45,6 +46,11 @@ public final class AppWindow {
                 .register(Area.MEDICAL, org.itinera.desktop.medical.MedicalScreen::create)
                 .register(Area.ASSISTANCE, org.itinera.desktop.assistance.AssistanceScreen::create)
                 .register(Area.ADMIN, AdminScreen::create);
+    }
+
+    /** Runs {@code r} each time the main view is shown after a sign-in (start-up timing, probes). */
+    public void whenMainShown(Runnable r) {
+        this.mainShown = r;
     }
 
     public AreaScreens screens() {
@@ -110,6 +116,7 @@ public final class AppWindow {
         mainRoot = new MainView(context, screens, this::signOut, this::lockNow).create();
         setRoot(mainRoot);
         startIdleLock();
+        mainShown.run();
     }
 
     /** Locks after the laptop's idle delay (read in the background; a test may set a shorter one). */

@@ -92,10 +92,18 @@ public final class Minisign {
 
     /** Whether {@code sig} is {@code key}'s valid signature of {@code message}, trusted comment included. */
     public static boolean verify(VerifyKey key, byte[] message, Signature sig) {
+        return verifyDigest(key, blake2b512(message), sig);
+    }
+
+    /**
+     * As {@link #verify}, for a message too big to hold in memory: {@code blake2b512} is its BLAKE2b-512
+     * digest, computed while streaming it.
+     */
+    public static boolean verifyDigest(VerifyKey key, byte[] blake2b512, Signature sig) {
         if (!key.sameKeyId(sig.keyId())) {
             return false;
         }
-        if (!key.verifies(blake2b512(message), sig.signature())) {
+        if (!key.verifies(blake2b512, sig.signature())) {
             return false;
         }
         return key.verifies(concat(sig.signature(), sig.trustedComment().getBytes(StandardCharsets.UTF_8)),
