@@ -115,7 +115,7 @@ public final class HealthService {
         String decidedAt = clock.instant().toString();
         FitnessDraft linked = new FitnessDraft(d.personId(), id, d.decision(), d.escort(), d.validFrom(), d.validUntil(),
                 d.conditions());
-        store.write(actor, AuditEvent.ok("MEDICAL_CHECK_RECORD", "health_assessment", id, d.decision().name()), tx -> {
+        store.write(actor, AuditEvent.ok("MEDICAL_CHECK_RECORD", "health_assessment", id), tx -> {
             health.insertAssessment(tx, id, assessment, actor.userId(), keyId, details);
             health.insertDecision(tx, decisionId, linked, actor.userId(), decidedAt, hasConditions ? keyId : null,
                     conditions);
@@ -137,7 +137,7 @@ public final class HealthService {
         byte[] sealed = hasConditions ? seal.seal(HealthRepository.DECISION, "conditions_sealed", id, draft.conditions().strip()) : null;
         String keyId = hasConditions ? seal.keyId() : null;
         String decidedAt = clock.instant().toString();
-        store.write(actor, AuditEvent.ok("FITNESS_DECIDE", "fitness_decision", id, draft.decision().name()), tx -> {
+        store.write(actor, AuditEvent.ok("FITNESS_DECIDE", "fitness_decision", id), tx -> {
             health.insertDecision(tx, id, draft, actor.userId(), decidedAt, keyId, sealed);
             return null;
         });

@@ -69,7 +69,7 @@ public final class ProtectionService {
         String today = LocalDate.now(clock).toString();
         boolean needsGrant = d.restrict() && kase.isPresent() && !actor.isSystem()
                 && !actor.userId().equals(kase.get().ownerUserId());
-        store.write(actor, AuditEvent.ok("PROTECTION_SCREEN", "vulnerability_screening", id, d.risk().name()), tx -> {
+        store.write(actor, AuditEvent.ok("PROTECTION_SCREEN", "vulnerability_screening", id), tx -> {
             protection.insertScreening(tx, id, d, actor.userId());
             if (d.restrict()) {
                 protection.setRestricted(tx, d.caseId(), true);
@@ -113,7 +113,7 @@ public final class ProtectionService {
         v.throwIfInvalid();
         kase.ifPresent(c -> requireVisible(actor, c, Permission.PROTECTION_WRITE));
         String id = store.ids().next();
-        store.write(actor, AuditEvent.ok("BEST_INTEREST_STEP", "best_interest_step", id, step.name()), tx -> {
+        store.write(actor, AuditEvent.ok("BEST_INTEREST_STEP", "best_interest_step", id), tx -> {
             protection.insertStep(tx, id, personId, caseId, step, takenOn, actor.userId(), outcome);
             return null;
         });

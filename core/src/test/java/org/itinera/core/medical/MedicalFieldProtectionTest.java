@@ -188,6 +188,23 @@ class MedicalFieldProtectionTest {
     }
 
     @Test
+    void theAuditTrailRecordsTheChecksWithoutTheDecisionOrAnyDetail() {
+        Setup s = setUp();
+        recordAsMedic(s.personId());
+        try (Workspace ws = installation().signIn(TestInstallations.ADMIN, TestInstallations.PASSPHRASE.toCharArray())) {
+            // auditors and administrators read the trail but may not see fitness decisions
+            List<org.jooq.Record2<String, String>> entries = ws.store().read(dsl -> dsl.select(
+                    org.itinera.schema.jooq.Tables.AUDIT_ENTRY.ACTION, org.itinera.schema.jooq.Tables.AUDIT_ENTRY.DETAIL)
+                    .from(org.itinera.schema.jooq.Tables.AUDIT_ENTRY)
+                    .where(org.itinera.schema.jooq.Tables.AUDIT_ENTRY.ACTION.in("MEDICAL_ASSESSMENT_RECORD", "FITNESS_DECIDE",
+                            "MEDICAL_REFERRAL")).fetch());
+            assertThat(entries).extracting(org.jooq.Record2::value1)
+                    .containsExactlyInAnyOrder("MEDICAL_ASSESSMENT_RECORD", "FITNESS_DECIDE", "MEDICAL_REFERRAL");
+            assertThat(entries).extracting(org.jooq.Record2::value2).containsOnlyNulls();
+        }
+    }
+
+    @Test
     void aSecondMedicalOfficerGetsTheKeyWhenAColleagueSignsInAndLosesItWithTheRole() {
         Setup s = setUp();
         recordAsMedic(s.personId());

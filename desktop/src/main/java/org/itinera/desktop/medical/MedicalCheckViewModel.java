@@ -21,6 +21,9 @@ import org.itinera.core.medical.Fitness;
 import org.itinera.core.medical.FitnessDraft;
 import org.itinera.core.medical.FitnessRecord;
 import org.itinera.core.medical.HealthAssessment;
+import org.itinera.core.medical.MedicalReferral;
+import org.itinera.core.medical.ReferralDraft;
+import org.itinera.core.organisation.Partner;
 import org.itinera.core.medical.TestResult;
 import org.itinera.core.task.BackgroundTask;
 import org.itinera.core.task.TaskExecutor;
@@ -64,6 +67,11 @@ public final class MedicalCheckViewModel {
     private final ObservableList<String> assessments = FXCollections.observableArrayList();
     private final ObservableList<String> decisions = FXCollections.observableArrayList();
     private Runnable onSaved = () -> { };
+    private final ObjectProperty<Partner> facility = new SimpleObjectProperty<>();
+    private final StringProperty referredOn = new SimpleStringProperty();
+    private final StringProperty referralReason = new SimpleStringProperty("");
+    private final ObservableList<String> referrals = FXCollections.observableArrayList();
+    private final ObservableList<Partner> facilities = FXCollections.observableArrayList();
 
     public MedicalCheckViewModel(Workspace ws, TaskExecutor executor, Messages m, String personId) {
         this.ws = ws;
@@ -73,6 +81,7 @@ public final class MedicalCheckViewModel {
         String today = LocalDate.now(ws.clock()).toString();
         assessedOn.set(today);
         validFrom.set(today);
+        referredOn.set(today);
         clinician.set(ws.currentUser() == null ? "" : ws.currentUser().displayName());
         keyMissing.set(!ws.health().canOpenMedicalDetail(ws.actor()));
     }
@@ -80,15 +89,54 @@ public final class MedicalCheckViewModel {
     /** Reads the person's assessments and decisions (the read is recorded in the audit trail). */
     public void load() {
         executor.execute(BackgroundTask.of("medical file", p -> new Loaded(
-                        ws.health().assessments(ws.actor(), personId), ws.health().decisions(ws.actor(), personId)))
+                        ws.health().assessments(ws.actor(), personId), ws.health().decisions(ws.actor(), personId),
+                        ws.health().referrals(ws.actor(), personId),
+                        ws.consents().partners().stream().filter(x -> "HEALTH".equals(x.type())).toList()))
                 .onSuccess(l -> {
                     assessments.setAll(l.assessments().stream().map(this::line).toList());
                     decisions.setAll(l.decisions().stream().map(this::line).toList());
+                    referrals.setAll(l.referrals().stream().map(r -> line(r, l.facilities())).toList());
+                    facilities.setAll(l.facilities());
                 })
                 .onFailure(e -> status.set(new ErrorMessages(m).describe(e))));
     }
 
-    private record Loaded(List<HealthAssessment> assessments, List<FitnessRecord> decisions) {
+    private record Loaded(List<HealthAssessment> assessments, List<FitnessRecord> decisions,
+                          List<MedicalReferral> referrals, List<Partner> facilities) {
+    }
+
+    /** Refers the person for treatment; the reason is sealed. */
+    public void refer() {
+        errors.clear();
+        summary.set("");
+        status.set("");
+        LocalDate on = date("referredOn", referredOn.get(), true);
+        if (!errors.isEmpty()) {
+            summary.set(m.get("error.validation", errors.size()));
+            return;
+        }
+        ReferralDraft d = new ReferralDraft(personId, null, on, facility.get() == null ? null : facility.get().id(),
+                referralReason.get());
+        busy.set(true);
+        executor.execute(BackgroundTask.of("refer", p -> ws.health().refer(ws.actor(), d))
+                .onSuccess(id -> {
+                    busy.set(false);
+                    status.set(m.get("medical.referred"));
+                    referralReason.set("");
+                    facility.set(null);
+                    load();
+                })
+                .onFailure(e -> {
+                    busy.set(false);
+                    FieldErrors.show(e, errors, m);
+                    summary.set(new ErrorMessages(m).describe(e));
+                }));
+    }
+
+    private String line(MedicalReferral r, List<Partner> known) {
+        String where = r.facilityId().flatMap(id -> known.stream().filter(x -> x.id().equals(id)).findFirst())
+                .map(Partner::name).orElse(m.get("medical.noFacility"));
+        return r.referredOn() + " · " + where + " · " + m.label(r.status()) + r.reason().map(x -> " · " + x).orElse("");
     }
 
     /** Saves the assessment and its decision together; on success the form empties and the lists reload. */
@@ -180,6 +228,26 @@ public final class MedicalCheckViewModel {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    public ObjectProperty<Partner> facility() {
+        return facility;
+    }
+
+    public StringProperty referredOn() {
+        return referredOn;
+    }
+
+    public StringProperty referralReason() {
+        return referralReason;
+    }
+
+    public ObservableList<String> referrals() {
+        return referrals;
+    }
+
+    public ObservableList<Partner> facilities() {
+        return facilities;
     }
 
     public void onSaved(Runnable action) {

@@ -4,12 +4,15 @@ import java.util.Arrays;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.itinera.core.medical.AssessmentType;
 import org.itinera.core.medical.EscortLevel;
 import org.itinera.core.medical.Fitness;
+import org.itinera.core.organisation.Partner;
 import org.itinera.desktop.AppContext;
 import org.itinera.desktop.i18n.Messages;
 import org.itinera.desktop.ui.FormBuilder;
@@ -85,8 +88,31 @@ public final class MedicalPanel {
             missing.setId("medicalKeyMissing");
             box.getChildren().add(missing);
         }
+        VBox referrals = Views.lines(vm.referrals(), m.get("medical.noReferral"));
+        referrals.setId("referralList");
+        ComboBox<Partner> facility = new ComboBox<>(vm.facilities());
+        facility.valueProperty().bindBidirectional(vm.facility());
+        facility.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(Partner item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.name());
+            }
+        });
+        facility.setButtonCell(facility.getCellFactory().call(null));
+        facility.setMaxWidth(Double.MAX_VALUE);
+        FormBuilder referral = new FormBuilder(m, vm.errors()).section("medical.section.referral")
+                .add("facility", "medical.facility", facility)
+                .text("referredOn", "medical.referredOn", vm.referredOn())
+                .textArea("reason", "medical.reason", vm.referralReason(), 2);
+        prompt(referral, "referredOn", m.get("medical.dateHint"));
+        Button refer = new Button(m.get("medical.refer"));
+        refer.setId("refer");
+        refer.disableProperty().bind(vm.busy().or(vm.keyMissing()));
+        refer.setOnAction(e -> vm.refer());
         box.getChildren().addAll(Views.label(m, "medical.assessments"), assessments,
-                Views.label(m, "medical.decisions"), decisions, form.build(), summary, new HBox(8, save), status);
+                Views.label(m, "medical.decisions"), decisions, Views.label(m, "medical.referrals"), referrals,
+                form.build(), summary, new HBox(8, save), status, referral.build(), new HBox(8, refer));
         box.setPadding(new Insets(8, 12, 12, 12));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setId("medicalPanel");

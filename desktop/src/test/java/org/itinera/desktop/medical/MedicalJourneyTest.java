@@ -85,11 +85,13 @@ class MedicalJourneyTest {
         robot.interact(() -> open("en"));
         openMedicalTab(robot);
 
+        reveal(robot, "#history");
         robot.clickOn("#history").write("Hypertension since 2020");
+        reveal(robot, "#tests");
         robot.clickOn("#tests").write("Blood pressure: 150/95");
         robot.interact(() -> robot.lookup("#decision").queryAs(ComboBox.class).getSelectionModel()
                 .select(Fitness.FIT_WITH_ESCORT));
-        scrollTo(robot, 1.0);
+        reveal(robot, "#saveMedicalCheck");
         robot.clickOn("#saveMedicalCheck");
         // refused: no findings, and "fit with escort" without an escort; nothing typed is lost
         waitUntil(() -> !text(robot, "#medicalSummary").isEmpty());
@@ -97,12 +99,15 @@ class MedicalJourneyTest {
         assertThat(text(robot, "#escort-error")).isEqualTo("Choose the escort this person needs.");
         assertThat(robot.lookup("#history").queryAs(TextArea.class).getText()).isEqualTo("Hypertension since 2020");
         assertThat(lines(robot, "#assessmentList")).containsExactly("No assessment yet.");
+        reveal(robot, "#findings");
         capture(robot, "medical-en-refused.png");
 
+        reveal(robot, "#findings");
         robot.clickOn("#findings").write(FINDINGS);
         robot.interact(() -> robot.lookup("#escort").queryAs(ComboBox.class).getSelectionModel().select(EscortLevel.NURSE));
+        reveal(robot, "#conditions");
         robot.clickOn("#conditions").write("Blood pressure checked before boarding");
-        scrollTo(robot, 1.0);
+        reveal(robot, "#saveMedicalCheck");
         robot.clickOn("#saveMedicalCheck");
         waitUntil(() -> text(robot, "#medicalStatus").startsWith("Assessment saved"));
         waitUntil(() -> lines(robot, "#assessmentList").getFirst().contains(FINDINGS)
@@ -115,6 +120,19 @@ class MedicalJourneyTest {
         // what the rest of the mission sees: the decision alone
         Optional<FitnessStatus> fitness = context.workspace().health().fitness(context.workspace().actor(), person);
         assertThat(fitness).map(FitnessStatus::decision).contains(Fitness.FIT_WITH_ESCORT);
+        // and a referral for treatment, its reason sealed like the rest
+        reveal(robot, "#reason");
+        robot.clickOn("#reason").write("Cardiology review of blood pressure");
+        reveal(robot, "#refer");
+        robot.clickOn("#refer");
+        try {
+            waitUntil(() -> lines(robot, "#referralList").getFirst().contains("Cardiology review"));
+        } catch (AssertionError e) {
+            throw new AssertionError("referrals " + lines(robot, "#referralList") + " summary [" + text(robot, "#medicalSummary")
+                    + "] status [" + text(robot, "#medicalStatus") + "] reason [" + robot.lookup("#reason")
+                    .queryAs(TextArea.class).getText() + "]", e);
+        }
+        assertThat(lines(robot, "#referralList").getFirst()).contains("Sent");
         scrollTo(robot, 0.0);
         capture(robot, "medical-en.png");
     }
@@ -124,9 +142,9 @@ class MedicalJourneyTest {
         robot.interact(() -> open("ar"));
         openMedicalTab(robot);
         assertThat(robot.lookup("#medicalPanel").query().getEffectiveNodeOrientation()).isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
-        scrollTo(robot, 0.6);
+        reveal(robot, "#findings");
         robot.clickOn("#findings").write("سليم");
-        scrollTo(robot, 1.0);
+        reveal(robot, "#saveMedicalCheck");
         robot.clickOn("#saveMedicalCheck");
         waitUntil(() -> !text(robot, "#decision-error").isEmpty());
         assertThat(robot.lookup("#findings").queryAs(TextArea.class).getText()).isEqualTo("سليم");
@@ -157,6 +175,18 @@ class MedicalJourneyTest {
                     .findFirst().orElseThrow());
         });
         waitUntil(() -> robot.lookup("#saveMedicalCheck").tryQuery().isPresent());
+    }
+
+    /** Scrolls the medical panel so that a node is in the middle of the view. */
+    private static void reveal(FxRobot robot, String query) {
+        var panel = robot.lookup("#medicalPanel").queryAs(javafx.scene.control.ScrollPane.class);
+        Node node = robot.lookup(query).query();
+        robot.interact(() -> {
+            double content = panel.getContent().getBoundsInLocal().getHeight();
+            double view = panel.getViewportBounds().getHeight();
+            double y = panel.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+            panel.setVvalue(Math.max(0, Math.min(1, (y - view / 2) / Math.max(1, content - view))));
+        });
     }
 
     private static void scrollTo(FxRobot robot, double v) {
