@@ -99,4 +99,19 @@ class AssistanceViewModelTest {
                 .satisfies(d -> assertThat(d.receiptId()).isPresent());
         assertThat(vm.timeline()).anySatisfy(i -> assertThat(i.summary().key()).isEqualTo("timeline.delivery.amount"));
     }
+
+    @Test
+    void aSurveyNeedsTheOverallScoreAndKeepsTheAnswersGivenUntilSaved() {
+        vm.answers.get(org.itinera.core.assistance.SurveyQuestion.INFORMED).set(5);
+        vm.recordSurvey();
+        assertThat(vm.errors()).containsOnlyKeys("survey.overall");
+        assertThat(vm.answers.get(org.itinera.core.assistance.SurveyQuestion.INFORMED).get()).isEqualTo(5);
+        vm.overall.set(4);
+        vm.recordSurvey();
+        assertThat(vm.errors()).isEmpty();
+        assertThat(vm.overview().get().surveys()).singleElement().satisfies(s -> {
+            assertThat(s.overallScore()).isEqualTo(4);
+            assertThat(s.answers()).containsEntry(org.itinera.core.assistance.SurveyQuestion.INFORMED, 5);
+        });
+    }
 }
