@@ -364,7 +364,8 @@ public final class AssistanceService {
         } else if (amount.compareTo(MAX_AMOUNT) > 0) {
             v.add(FieldError.of(field, "assistance.error.amountTooLarge"));
         } else if (Money.currency(currency).isPresent() && !Money.fits(amount, currency)) {
-            v.add(FieldError.of(field, "assistance.error.amountDigits", currency, Money.digits(currency)));
+            v.add(Money.digits(currency) == 0 ? FieldError.of(field, "assistance.error.amountWhole", currency)
+                    : FieldError.of(field, "assistance.error.amountDigits", currency, Money.digits(currency)));
         }
     }
 

@@ -193,7 +193,7 @@ class AssistanceServiceTest {
                 new ComponentDraft(PlanCategory.SOCIAL, "Rent", new BigDecimal("10.5"))))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(fields(e)).containsExactly("components.0.budget");
-                    assertThat(keys(e)).containsExactly("assistance.error.amountDigits");
+                    assertThat(keys(e)).containsExactly("assistance.error.amountWhole");
                 });
         assertThatThrownBy(() -> ws.assistance().createPlan(caseworker, new PlanDraft(caseId, "eur", null, List.of())))
                 .isInstanceOfSatisfying(ValidationException.class,

@@ -33,6 +33,8 @@ import org.itinera.core.assistance.PlanCategory;
 import org.itinera.core.assistance.PlanComponent;
 import org.itinera.core.assistance.Referral;
 import org.itinera.core.assistance.ReferralStatus;
+import org.itinera.core.assistance.Survey;
+import org.itinera.core.assistance.SurveyQuestion;
 import org.itinera.core.assistance.VisitType;
 import org.itinera.core.casefile.CaseSummary;
 import org.itinera.core.timeline.TimelineItem;
@@ -296,8 +298,33 @@ public final class AssistanceScreen {
         save.getStyleClass().add("accent");
         save.disableProperty().bind(vm.busy());
         save.setOnAction(e -> vm.recordFollowUp());
-        VBox box = new VBox(12, followUpList, writable(new VBox(6, form.build(), save)));
+        VBox box = new VBox(12, followUpList, writable(new VBox(6, form.build(), save)), writable(surveyForm()));
         box.setPadding(new Insets(8));
+        return box;
+    }
+
+    /** One choice per survey question, from the list of questions. */
+    private Node surveyForm() {
+        List<Integer> scale = List.of(1, 2, 3, 4, 5);
+        FormBuilder form = new FormBuilder(m, vm.errors()).section("assistance.surveyTitle")
+                .add("survey.surveyedOn", "assistance.surveyedOn", date(vm.surveyedOn))
+                .choice("survey.overall", "assistance.overall", vm.overall, scale, String::valueOf);
+        for (SurveyQuestion q : SurveyQuestion.values()) {
+            form.add("survey.answer." + q.name(), null, labelled(m.label(q), combo(FXCollections.observableArrayList(scale),
+                    vm.answers.get(q), String::valueOf)));
+        }
+        Button save = new Button(m.get("assistance.recordSurvey"));
+        save.setId("recordSurvey");
+        save.disableProperty().bind(vm.busy());
+        save.setOnAction(e -> vm.recordSurvey());
+        return new VBox(6, form.build(), save);
+    }
+
+    private static Node labelled(String label, Node input) {
+        Label l = new Label(label);
+        l.setMinWidth(220);
+        HBox box = new HBox(8, l, input);
+        HBox.setHgrow(input, Priority.ALWAYS);
         return box;
     }
 
@@ -348,6 +375,10 @@ public final class AssistanceScreen {
         }
         if (o.followUps().isEmpty()) {
             followUpList.getChildren().add(Views.label(m, "assistance.followUps.none", "text-muted"));
+        }
+        for (Survey sv : o.surveys()) {
+            followUpList.getChildren().add(new Label(m.get("assistance.survey.line", sv.surveyedOn().toString(),
+                    sv.overallScore())));
         }
         for (FollowUp f : o.followUps()) {
             followUpList.getChildren().add(new Label(m.get("assistance.followUp.line", f.visitOn().toString(),

@@ -36,6 +36,8 @@ import org.itinera.core.assistance.Receipt;
 import org.itinera.core.assistance.Referral;
 import org.itinera.core.assistance.ReferralDraft;
 import org.itinera.core.assistance.ReferralStatus;
+import org.itinera.core.assistance.SurveyDraft;
+import org.itinera.core.assistance.SurveyQuestion;
 import org.itinera.core.assistance.VisitType;
 import org.itinera.core.casefile.CaseSummary;
 import org.itinera.core.organisation.Partner;
@@ -92,6 +94,10 @@ public final class AssistanceViewModel {
     final ObjectProperty<VisitType> visitType = new SimpleObjectProperty<>(VisitType.HOME);
     final StringProperty score = new SimpleStringProperty("");
     final StringProperty visitNotes = new SimpleStringProperty("");
+    // satisfaction survey: overall and each question 1–5, none chosen until the person answers
+    final ObjectProperty<LocalDate> surveyedOn;
+    final ObjectProperty<Integer> overall = new SimpleObjectProperty<>();
+    final Map<SurveyQuestion, ObjectProperty<Integer>> answers = new java.util.EnumMap<>(SurveyQuestion.class);
     // referral
     final ObjectProperty<Partner> partner = new SimpleObjectProperty<>();
     final StringProperty service = new SimpleStringProperty("");
@@ -110,6 +116,10 @@ public final class AssistanceViewModel {
         visitOn = new SimpleObjectProperty<>(today);
         sentOn = new SimpleObjectProperty<>(today);
         statusOn = new SimpleObjectProperty<>(today);
+        surveyedOn = new SimpleObjectProperty<>(today);
+        for (SurveyQuestion q : SurveyQuestion.values()) {
+            answers.put(q, new SimpleObjectProperty<>());
+        }
     }
 
     /** Loads the first cases the user may see, and the partner list. */
@@ -275,6 +285,25 @@ public final class AssistanceViewModel {
             status.set(messages.get("assistance.saved.followUp"));
             score.set("");
             visitNotes.set("");
+        });
+    }
+
+    public void recordSurvey() {
+        CaseSummary c = current.get();
+        if (c == null) {
+            return;
+        }
+        Map<SurveyQuestion, Integer> given = new java.util.EnumMap<>(SurveyQuestion.class);
+        answers.forEach((q, a) -> {
+            if (a.get() != null) {
+                given.put(q, a.get());
+            }
+        });
+        SurveyDraft d = new SurveyDraft(c.id(), surveyedOn.get(), overall.get() == null ? 0 : overall.get(), given);
+        save("survey.", Map.of(), () -> ws.assistance().recordSurvey(ws.actor(), d), done -> {
+            status.set(messages.get("assistance.saved.survey"));
+            overall.set(null);
+            answers.values().forEach(a -> a.set(null));
         });
     }
 
