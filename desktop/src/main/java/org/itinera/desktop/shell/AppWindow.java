@@ -42,6 +42,7 @@ public final class AppWindow {
         this.stage = stage;
         this.screens = new AreaScreens().register(Area.REGISTRY, RegistryScreen::create)
                 .register(Area.MOVEMENT, MovementScreen::create)
+                .register(Area.SYNC, org.itinera.desktop.sync.SyncScreen::create)
                 .register(Area.ADMIN, AdminScreen::create);
     }
 
