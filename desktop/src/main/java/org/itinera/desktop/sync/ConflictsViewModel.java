@@ -61,7 +61,7 @@ public final class ConflictsViewModel {
     /** One version as shown: the value, who and when, and whether it is the one shown now. */
     public String describe(ConflictService.Version v) {
         return messages.get(v.shown() ? "sync.ui.conflicts.versionShown" : "sync.ui.conflicts.version", v.text(),
-                v.nodeName(), v.writtenAt().toString());
+                v.nodeName(), PeersViewModel.when(v.writtenAt()));
     }
 
     /** Keeps version {@code index} of the selected conflict; the choice travels like any edit. */

@@ -55,13 +55,19 @@ public final class PeersViewModel {
                 .onFailure(e -> status.set(new ErrorMessages(messages).describe(e))));
     }
 
+    /** An instant to the minute, in UTC (the same on every machine whatever its time zone). */
+    static String when(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC)
+                .format(at);
+    }
+
     private Row row(PeerService.PeerStatus p) {
         return new Row(p.name(),
                 p.lastSentSeq() == 0 ? messages.get("sync.ui.peers.neverSent")
-                        : messages.get("sync.ui.peers.sent", p.lastSentSeq(), p.lastSentAt().map(Object::toString).orElse("")),
+                        : messages.get("sync.ui.peers.sent", p.lastSentSeq(), p.lastSentAt().map(PeersViewModel::when).orElse("")),
                 p.lastReceivedSeq() == 0 ? messages.get("sync.ui.peers.neverReceived")
                         : messages.get("sync.ui.peers.received", p.lastReceivedSeq(),
-                        p.lastReceivedAt().map(Object::toString).orElse("")),
+                        p.lastReceivedAt().map(PeersViewModel::when).orElse("")),
                 p.missing().isEmpty() ? messages.get("sync.ui.peers.noGaps")
                         : messages.get("sync.ui.peers.gaps", p.missing().size(), p.missing().toString()),
                 messages.get("sync.ui.peers.unacknowledged", p.unacknowledged()),

@@ -55,13 +55,13 @@ public final class SyncScreen {
         }
         if (ws.access().allowsSomewhere(actor, Permission.SYNC_CONFLICT_RESOLVE)) {
             ConflictsViewModel conflicts = new ConflictsViewModel(sync.conflicts(), actor, context.executor(), m);
-            tabs.getTabs().add(tab(m, "sync.ui.tab.conflicts", conflictsView(conflicts, m)));
+            tabs.getTabs().add(reloading(tab(m, "sync.ui.tab.conflicts", conflictsView(conflicts, m)), conflicts::load));
             conflicts.load();
         }
         if (ws.access().allowsSomewhere(actor, Permission.SYNC_EXCHANGE)) {
             PeersViewModel peers = new PeersViewModel(sync.peers(), actor, context.executor(), m,
                     sync.deviceKeys().fingerprint().map(f -> f.value()).orElse("?"));
-            tabs.getTabs().add(tab(m, "sync.ui.tab.peers", peersView(peers, m)));
+            tabs.getTabs().add(reloading(tab(m, "sync.ui.tab.peers", peersView(peers, m)), peers::load));
             peers.load();
         }
         return Views.oriented(tabs, m);
@@ -70,6 +70,16 @@ public final class SyncScreen {
     private static Tab tab(Messages m, String key, Node content) {
         Tab t = new Tab(m.get(key), content);
         t.setId(key);
+        return t;
+    }
+
+    /** A tab whose content is read again each time it is shown (an import may have changed it). */
+    private static Tab reloading(Tab t, Runnable load) {
+        t.setOnSelectionChanged(e -> {
+            if (t.isSelected()) {
+                load.run();
+            }
+        });
         return t;
     }
 
