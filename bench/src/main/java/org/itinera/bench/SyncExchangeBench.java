@@ -79,48 +79,63 @@ public final class SyncExchangeBench {
         Path dir = Path.of(args[0]);
         int persons = Integer.parseInt(args[1]);
         Files.createDirectories(dir);
+        int hubs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Node laptop = Node.open(dir.resolve("laptop"), "DKA");
-        Node hub = Node.open(dir.resolve("hub"), "HUB");
+        List<Node> hubList = new java.util.ArrayList<>();
+        for (int i = 0; i < hubs; i++) {
+            hubList.add(Node.open(dir.resolve("hub" + i), "HB" + (char) ('A' + i)));
+        }
         try {
             long t = System.nanoTime();
             var summary = laptop.ws().demoData(2026).generate(laptop.ws().actor(), persons, ProgressSink.NONE);
             BenchSupport.print(String.format(Locale.ROOT, "laptop: %,d demo persons, %,d rows written in %.1f s",
                     summary.persons(), summary.rowsWritten(), (System.nanoTime() - t) / 1e9));
             SigningKey root = SigningKey.generate(new SecureRandom());
+            List<TrustBundle.NodeKey> keys = new java.util.ArrayList<>();
+            keys.add(laptop.key("laptop", NodeKind.LAPTOP));
+            for (int i = 0; i < hubs; i++) {
+                keys.add(hubList.get(i).key("hub" + i, NodeKind.HUB));
+            }
             TrustBundle bundle = new TrustBundle(TrustBundle.FORMAT, 1, Instant.now().toString(),
-                    root.publicKey().keyIdHex(), List.of(), List.of(laptop.key("laptop", NodeKind.LAPTOP),
-                    hub.key("hub", NodeKind.HUB)), List.of());
+                    root.publicKey().keyIdHex(), List.of(), keys, List.of());
             SignedDocument doc = SignedDocument.sign(root, bundle.toJson(), "bench bundle");
-            for (Node n : List.of(laptop, hub)) {
+            List<Node> all = new java.util.ArrayList<>(hubList);
+            all.add(laptop);
+            for (Node n : all) {
                 n.trust().pinRoot(n.ws().actor(), root.publicKey().minisignFile(), Fingerprint.ofRoot(root.publicKey()));
                 n.trust().importBundle(n.ws().actor(), doc);
             }
-            Path out = dir.resolve("packages");
-            long e0 = System.nanoTime();
-            ExportService.ExportResult r = laptop.export().export(laptop.ws().actor(), "hub", out, ProgressSink.NONE);
-            double exportS = (System.nanoTime() - e0) / 1e9;
-            long bytes = r.packages().stream().mapToLong(ExportService.ExportedPackage::bytes).sum();
-            BenchSupport.print(String.format(Locale.ROOT,
-                    "export: %,d changes in %d packages, %.2f s (%.0f changes/s); %,d bytes = %.1f KB per 1,000 changes",
-                    r.changes(), r.packages().size(), exportS, r.changes() / exportS, bytes,
-                    bytes / 1000.0 / (r.changes() / 1000.0)));
-            long i0 = System.nanoTime();
-            List<ImportReport> reports = hub.imports().importFiles(hub.ws().actor(),
-                    r.packages().stream().map(ExportService.ExportedPackage::file).toList(), ProgressSink.NONE);
-            double importS = (System.nanoTime() - i0) / 1e9;
-            long applied = reports.stream().mapToLong(ImportReport::applied).sum();
-            long rejected = reports.stream().mapToLong(x -> x.rejected().size()).sum();
-            double importRate = applied / importS;
-            BenchSupport.print(String.format(Locale.ROOT,
-                    "import (verify + apply): %,d applied, %,d rejected, %,d waiting in %.2f s = %.0f changes/s",
-                    applied, rejected, reports.stream().mapToLong(ImportReport::waiting).sum(), importS, importRate));
-            double baseline = baseline(hub.ws(), r.changes());
-            BenchSupport.print(String.format(Locale.ROOT,
-                    "baseline: plain batched INSERT of %,d 10-column rows into the hub database: %.0f rows/s; import/baseline = %.2f",
-                    r.changes(), baseline, importRate / baseline));
+            for (int i = 0; i < hubs; i++) {
+                Path out = dir.resolve("packages" + i);
+                long e0 = System.nanoTime();
+                ExportService.ExportResult r = laptop.export().export(laptop.ws().actor(), "hub" + i, out,
+                        ProgressSink.NONE);
+                double exportS = (System.nanoTime() - e0) / 1e9;
+                long bytes = r.packages().stream().mapToLong(ExportService.ExportedPackage::bytes).sum();
+                BenchSupport.print(String.format(Locale.ROOT,
+                        "run %d export: %,d changes in %d packages, %.2f s (%.0f changes/s); %,d bytes = %.1f KB per 1,000 changes",
+                        i + 1, r.changes(), r.packages().size(), exportS, r.changes() / exportS, bytes,
+                        bytes / 1000.0 / (r.changes() / 1000.0)));
+                Node hub = hubList.get(i);
+                long i0 = System.nanoTime();
+                List<ImportReport> reports = hub.imports().importFiles(hub.ws().actor(),
+                        r.packages().stream().map(ExportService.ExportedPackage::file).toList(), ProgressSink.NONE);
+                double importS = (System.nanoTime() - i0) / 1e9;
+                long applied = reports.stream().mapToLong(ImportReport::applied).sum();
+                long rejected = reports.stream().mapToLong(x -> x.rejected().size()).sum();
+                double importRate = applied / importS;
+                BenchSupport.print(String.format(Locale.ROOT,
+                        "run %d import (verify + apply) into a fresh hub: %,d applied, %,d rejected, %,d waiting in %.2f s = %.0f changes/s",
+                        i + 1, applied, rejected, reports.stream().mapToLong(ImportReport::waiting).sum(), importS,
+                        importRate));
+                double baseline = baseline(hub.ws(), r.changes());
+                BenchSupport.print(String.format(Locale.ROOT,
+                        "run %d baseline: plain batched INSERT of %,d 10-column rows into the same hub database: %.0f rows/s; import/baseline = %.2f",
+                        i + 1, r.changes(), baseline, importRate / baseline));
+            }
         } finally {
             laptop.ws().close();
-            hub.ws().close();
+            hubList.forEach(h -> h.ws().close());
         }
     }
 

@@ -322,6 +322,11 @@ public final class WriteTx {
         }
     }
 
+    /** Whether a synced table has derived indexes to keep in step (so an import fetches the row only then). */
+    public boolean hasDerivedIndex(String table) {
+        return !store.derivedFor(table).isEmpty();
+    }
+
     /** Sync import: moves this node's hybrid clock past a timestamp seen in a received change. */
     public void observeClock(long remoteHlc) {
         store.clock().observe(remoteHlc);

@@ -45,6 +45,7 @@ public final class AppWindow {
                 .register(Area.MOVEMENT, MovementScreen::create)
                 .register(Area.MEDICAL, org.itinera.desktop.medical.MedicalScreen::create)
                 .register(Area.ASSISTANCE, org.itinera.desktop.assistance.AssistanceScreen::create)
+                .register(Area.SYNC, org.itinera.desktop.sync.SyncScreen::create)
                 .register(Area.ADMIN, AdminScreen::create);
     }
 

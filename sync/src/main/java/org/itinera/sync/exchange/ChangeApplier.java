@@ -48,13 +48,18 @@ final class ChangeApplier {
     private final Map<Integer, Long> prefix;
     private final Function<String, Optional<byte[]>> attachments;
     private final Set<Integer> touched = new HashSet<>();
+    /** Dots recorded by this import (a line repeated inside one package is applied once). */
+    private final Set<Dot> seen = new HashSet<>();
+    /** Per node, the highest counter this database held when the import began (above it, nothing is known). */
+    private final Map<Integer, Long> maxSeen;
     private final Map<Dot, Context> contexts = new HashMap<>();
     final List<Rejection> rejections = new ArrayList<>();
     int conflictsOpened;
 
     ChangeApplier(WriteTx tx, ExchangeRepository.Session session, ExchangeRepository repository, String packageId, String at,
                   Function<String, Integer> nodeNoOf, Map<Integer, String> uuidOf, Map<Integer, Long> prefix,
-                  Function<String, Optional<byte[]>> attachments) {
+                  Map<Integer, Long> maxSeen, Function<String, Optional<byte[]>> attachments) {
+        this.maxSeen = maxSeen;
         this.tx = tx;
         this.session = session;
         this.repository = repository;
@@ -73,7 +78,8 @@ final class ChangeApplier {
     Result apply(ChangeLine line) {
         int node = nodeNoOf.apply(line.origin());
         Dot dot = new Dot(node, line.counter());
-        if (node == tx.selfNode() || line.counter() <= prefix.getOrDefault(node, 0L) || session.knownDot(node, line.counter())) {
+        if (node == tx.selfNode() || line.counter() <= prefix.getOrDefault(node, 0L) || seen.contains(dot)
+                || line.counter() <= maxSeen.getOrDefault(node, 0L) && session.knownDot(node, line.counter())) {
             return Result.ALREADY_HAD;
         }
         tx.observeClock(line.hlc());
@@ -102,9 +108,6 @@ final class ChangeApplier {
     }
 
     private Result insert(ChangeLine line, Dot dot, Context ctx, Map<String, Object> values) {
-        if (session.row(line.table(), line.rowId()).isPresent()) {
-            return reject(line, dot, ctx, "sync.rejected.rowExists");
-        }
         Map<String, Object> row = new LinkedHashMap<>(values);
         row.put("id", line.rowId());
         Optional<String> refused = session.insertRow(line.table(), row, dot.node(), dot.counter(), line.hlc());
@@ -114,6 +117,7 @@ final class ChangeApplier {
         // the row is the record (copy on write, as for local inserts)
         session.insertChange(dot.node(), dot.counter(), line.table(), line.rowId(), "INSERT", line.hlc(), line.user(),
                 line.tx(), "{}", null);
+        seen.add(dot);
         reindex(line.table(), line.rowId(), true);
         touched.add(dot.node());
         return Result.APPLIED;
@@ -145,6 +149,7 @@ final class ChangeApplier {
         conflictWork.forEach(Runnable::run);
         session.insertChange(dot.node(), dot.counter(), line.table(), line.rowId(), "UPDATE", line.hlc(), line.user(),
                 line.tx(), ctx.toJson(), payload(values));
+        seen.add(dot);
         contexts.put(dot, ctx);
         if (!write.isEmpty()) {
             reindex(line.table(), line.rowId(), false);
@@ -238,6 +243,7 @@ final class ChangeApplier {
         // the dot is known from now on (so the sender's ack moves on), but nothing of it was applied
         session.insertChange(dot.node(), dot.counter(), line.table(), line.rowId(), line.op(), line.hlc(), line.user(),
                 line.tx(), ctx.toJson(), line.columns().toString());
+        seen.add(dot);
         rejections.add(new Rejection(line.table(), line.rowId(), reasonKey));
         touched.add(dot.node());
         return Result.REJECTED;

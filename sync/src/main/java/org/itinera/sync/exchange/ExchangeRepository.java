@@ -225,6 +225,7 @@ public final class ExchangeRepository {
     public final class RowReader implements AutoCloseable {
         private final Connection connection;
         private final Map<String, PreparedStatement> statements = new HashMap<>();
+        private final Map<String, ColumnInfo[]> layouts = new HashMap<>();
 
         RowReader(Connection connection) {
             this.connection = connection;
@@ -243,7 +244,7 @@ public final class ExchangeRepository {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(readData(table(table).orElseThrow(), rs));
+                    return Optional.of(readData(table(table).orElseThrow(), rs, layouts));
                 }
             } catch (SQLException e) {
                 throw failed(e);
@@ -271,21 +272,33 @@ public final class ExchangeRepository {
         });
     }
 
-    private static Map<String, Object> readData(TableInfo table, ResultSet rs) throws SQLException {
+    /** The data columns of a {@code SELECT *} result by position (null for metadata columns). */
+    private static ColumnInfo[] layout(TableInfo table, ResultSet rs) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
-        Map<String, Object> out = new LinkedHashMap<>();
+        ColumnInfo[] out = new ColumnInfo[md.getColumnCount() + 1];
         for (int i = 1; i <= md.getColumnCount(); i++) {
             String name = md.getColumnName(i).toLowerCase(java.util.Locale.ROOT);
-            if (SyncedTables.META_COLUMNS.contains(name)) {
-                continue;
-            }
-            ColumnInfo f = table.dataColumns().get(name);
+            out[i] = SyncedTables.META_COLUMNS.contains(name) ? null : table.dataColumns().get(name);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> readData(TableInfo table, ResultSet rs, Map<String, ColumnInfo[]> layouts)
+            throws SQLException {
+        ColumnInfo[] cols = layouts.get(table.name());
+        if (cols == null) {
+            cols = layout(table, rs);
+            layouts.put(table.name(), cols);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 1; i < cols.length; i++) {
+            ColumnInfo f = cols[i];
             if (f == null) {
                 continue;
             }
             Object v = typed(f.type(), rs, i);
             if (v != null) {
-                out.put(name, v);
+                out.put(f.name(), v);
             }
         }
         return out;
@@ -328,6 +341,9 @@ public final class ExchangeRepository {
 
     /** Keeps derived indexes (search) in step with a row written by an import. */
     public void reindex(WriteTx tx, String table, String id, boolean inserted) {
+        if (!tx.hasDerivedIndex(table)) {
+            return;
+        }
         Table<?> t = checkedTable(table);
         Record r = tx.dsl().selectFrom(t).where(t.field("id", String.class).eq(id)).fetchOne();
         if (r != null) {
@@ -339,6 +355,7 @@ public final class ExchangeRepository {
     public final class Session implements AutoCloseable {
         private final Connection c;
         private final Map<String, PreparedStatement> cache = new HashMap<>();
+        private final Map<String, ColumnInfo[]> layouts = new HashMap<>();
 
         Session(Connection connection) {
             this.c = connection;
@@ -407,7 +424,7 @@ public final class ExchangeRepository {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    Map<String, Object> data = readData(t, rs);
+                    Map<String, Object> data = readData(t, rs, layouts);
                     return Optional.of(new CurrentRow(rs.getInt("sync_node"), rs.getLong("sync_counter"),
                             rs.getLong("sync_hlc"), data));
                 }
@@ -455,29 +472,21 @@ public final class ExchangeRepository {
             return constrained(sql.toString(), args);
         }
 
+        /**
+         * Runs one row write; a constraint refusal names its reason. SQLite backs out a failed
+         * statement alone (ON CONFLICT ABORT) and keeps the transaction, so no savepoint is needed.
+         */
         private Optional<String> constrained(String sql, List<Object> args) {
             try {
-                try (java.sql.Statement st = c.createStatement()) {
-                    st.execute("SAVEPOINT apply_one");
-                }
                 PreparedStatement ps = ps(sql);
                 bindAll(ps, args);
                 ps.executeUpdate();
-                try (java.sql.Statement st = c.createStatement()) {
-                    st.execute("RELEASE apply_one");
-                }
                 return Optional.empty();
             } catch (SQLException e) {
                 String m = String.valueOf(e.getMessage());
                 if (m.contains("CONSTRAINT")) {
-                    try (java.sql.Statement st = c.createStatement()) {
-                        st.execute("ROLLBACK TO apply_one");
-                        st.execute("RELEASE apply_one");
-                    } catch (SQLException ignored) {
-                        throw failed(e);
-                    }
-                    return Optional.of(m.contains("UNIQUE") ? "unique" : m.contains("CHECK") ? "check"
-                            : m.contains("NOT NULL") ? "notNull" : "constraint");
+                    return Optional.of(m.contains("UNIQUE") || m.contains("PRIMARY KEY") ? "unique"
+                            : m.contains("CHECK") ? "check" : m.contains("NOT NULL") ? "notNull" : "constraint");
                 }
                 throw failed(e);
             }

@@ -134,7 +134,9 @@ public final class ImportService {
             Map<String, Integer> nodeNo = new HashMap<>();
             Map<Integer, String> uuidOf = new HashMap<>();
             Map<Integer, Long> prefix = new HashMap<>();
+            Map<Integer, Long> maxSeen = new HashMap<>();
             for (NodeRow n : repository.nodes(tx.dsl())) {
+                maxSeen.put(n.nodeNo(), n.maxCounter());
                 nodeNo.put(n.nodeId(), n.nodeNo());
                 uuidOf.put(n.nodeNo(), n.nodeId());
                 prefix.put(n.nodeNo(), n.appliedPrefix());
@@ -155,7 +157,7 @@ public final class ImportService {
             };
             try (ExchangeRepository.Session session = repository.session(tx)) {
                 ChangeApplier applier = new ChangeApplier(tx, session, repository, m.packageId(), at, noOf,
-                        uuidOf, prefix, attachments);
+                        uuidOf, prefix, maxSeen, attachments);
                 long applied = 0;
                 long had = 0;
                 long malformed = 0;
