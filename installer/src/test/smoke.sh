@@ -7,7 +7,8 @@
 # 4. starts the installed launcher under Xvfb, waits for the sign-in window (log line), types the
 #    account into it with xdotool, waits for the main view, and expects a clean exit (code 0)
 # 5. checks data and logs went to the user-data folder ($XDG_DATA_HOME/itinera), not beside the
-#    binaries; uninstalls the package and checks the data is still there
+#    binaries; upgrades to a next version (same files, version + .1) and opens the data with it;
+#    uninstalls the package and checks the data is still there
 # Needs: dpkg, Xvfb, xdotool (and imagemagick's `import` for the optional screenshot).
 set -euo pipefail
 root_dir=$(cd "$(dirname "$0")/../.." && pwd)
@@ -118,6 +119,19 @@ ok "closed cleanly (exit 0, no error in the log)"
 written=$(find "$inst" -newer "$scratch/installed-at" -type f | grep -v '^'"$admin" || true)
 [ -z "$written" ] || fail "files written beside the binaries: $written"
 ok "data and logs in $data, nothing written under the installation"
+# an upgrade: the same package as the next version, installed over this one
+mkdir -p "$scratch/next"
+dpkg-deb -R "$deb" "$scratch/next/pkg"
+v=$(dpkg-deb --field "$deb" Version)
+sed -i "s/^Version: .*/Version: $v.1/" "$scratch/next/pkg/DEBIAN/control"
+dpkg-deb --root-owner-group -Zgzip -z1 --build "$scratch/next/pkg" "$scratch/next/itinera_$v.1_amd64.deb" >/dev/null
+rm -rf "$scratch/next/pkg"
+dpkg_s -i "$scratch/next/itinera_$v.1_amd64.deb" >"$scratch/dpkg-u.log" 2>&1 || { cat "$scratch/dpkg-u.log" >&2; fail "upgrade"; }
+dpkg_s -s itinera | grep -q "^Version: $v.1$" || fail "upgrade not recorded"
+"$launcher" --lang en db check --user tester --passphrase-file "$scratch/pass" >"$scratch/check.log" 2>&1 \
+  || { cat "$scratch/check.log" >&2; fail "the upgraded app cannot open the data"; }
+grep -q "The database is healthy" "$scratch/check.log" || { cat "$scratch/check.log" >&2; fail "db check after upgrade"; }
+ok "upgraded to $v.1 over it: the same data opens and checks healthy"
 dpkg_s -r itinera >"$scratch/dpkg-r.log" 2>&1 || { cat "$scratch/dpkg-r.log" >&2; fail "dpkg -r"; }
 [ ! -e "$launcher" ] || fail "launcher still there after removal"
 [ -f "$data/itinera.db" ] && [ -f "$data/keyring.json" ] || fail "data gone after uninstall"
