@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.itinera.core.access.AccessDeniedException;
 import org.itinera.core.access.AccessPolicy;
 import org.itinera.core.access.Actor;
 import org.itinera.core.access.Permission;
 import org.itinera.core.audit.AuditEvent;
 import org.itinera.core.casefile.PersonRepository;
 import org.itinera.core.i18n.UserMessage;
+import org.itinera.core.protection.ProtectionRepository;
 import org.itinera.core.store.Store;
 import org.itinera.core.validation.FieldError;
 import org.itinera.core.validation.ValidationException;
@@ -20,7 +22,7 @@ import org.itinera.core.validation.ValidationException;
  * One list of everything that happened to a person (or a household) across registration, movement,
  * medical and assistance, oldest first, holding only what the viewer may see: each item needs its
  * kind's permission over the office that governs it (the case's, the movement's or the person's), and
- * items of a restricted case are for its owner only. Health appears to non-medical viewers only as
+ * items of a restricted case are for its owner and the colleagues it was shared with (need to know). Health appears to non-medical viewers only as
  * the fitness decision.
  */
 public final class TimelineService {
@@ -31,12 +33,15 @@ public final class TimelineService {
     private final TimelineRepository repo;
     private final PersonRepository persons;
     private final AccessPolicy access;
+    private final ProtectionRepository protection;
 
-    public TimelineService(Store store, TimelineRepository repo, PersonRepository persons, AccessPolicy access) {
+    public TimelineService(Store store, TimelineRepository repo, PersonRepository persons, AccessPolicy access,
+                           ProtectionRepository protection) {
         this.store = store;
         this.repo = repo;
         this.persons = persons;
         this.access = access;
+        this.protection = protection;
     }
 
     /** A person's timeline. Needs the right to read the person; the read is recorded. */
@@ -76,6 +81,12 @@ public final class TimelineService {
         CaseTimeline c = found.orElseThrow(() -> new ValidationException(List.of(FieldError.of("case",
                 "timeline.error.unknownCase"))));
         String caseId = c.summary().id();
+        Optional<ProtectionRepository.CaseAccessInfo> info = store.read(dsl -> protection.caseInfo(dsl, caseId));
+        if (info.isPresent() && info.get().restricted() && !mayOpenRestricted(actor, caseId, info.get().ownerUserId())) {
+            store.auditOnly(actor, new AuditEvent("ACCESS_DENIED", "case", caseId, AuditEvent.Outcome.DENIED,
+                    "restricted"));
+            throw new AccessDeniedException(Permission.CASE_READ);
+        }
         List<TimelineItem> items = visible(actor, store.read(dsl -> repo.rows(dsl, List.of(c.summary().personId()))))
                 .stream().filter(i -> i.caseId().map(caseId::equals).orElse(true)).toList();
         store.auditOnly(actor, AuditEvent.ok("CASE_VIEW", "case", caseId, "items=" + items.size()));
@@ -84,13 +95,24 @@ public final class TimelineService {
 
     private List<TimelineItem> visible(Actor actor, List<TimelineRow> rows) {
         Map<String, Boolean> allowed = new HashMap<>();
+        Map<String, Boolean> restrictedOpen = new HashMap<>();
         return rows.stream()
                 .filter(r -> allowed.computeIfAbsent(r.kind().permission() + "@" + r.officeId(),
                         k -> access.allows(actor, r.kind().permission(), r.officeId().isEmpty() ? null : r.officeId())))
-                .filter(r -> !r.restricted() || (actor.userId() != null && actor.userId().equals(r.caseOwner())))
+                .filter(r -> !r.restricted() || restrictedOpen.computeIfAbsent(r.caseId(),
+                        id -> mayOpenRestricted(actor, id, r.caseOwner())))
                 .map(TimelineService::item)
                 .sorted(ORDER)
                 .toList();
+    }
+
+    /** Owner, a colleague the case was shared with, or the system. */
+    private boolean mayOpenRestricted(Actor actor, String caseId, String owner) {
+        if (actor.isSystem()) {
+            return true;
+        }
+        String user = actor.userId();
+        return user != null && (user.equals(owner) || store.read(dsl -> protection.sharedWith(dsl, caseId, user)));
     }
 
     private static TimelineItem item(TimelineRow r) {

@@ -157,7 +157,8 @@ public final class Workspace implements AutoCloseable {
                 (node, signing, escrow) -> accountRecovery.enrol(key, node, signing, escrow), access, clock);
         this.signIns = new SignInAudit(store, keyring, new UserRepository(), new AuditRepository());
         this.assistance = new AssistanceService(store, new AssistanceRepository(), partners, consentPolicy, access, clock);
-        this.timeline = new TimelineService(store, new TimelineRepository(), personRepository, access);
+        this.timeline = new TimelineService(store, new TimelineRepository(), personRepository, access,
+                new ProtectionRepository());
     }
 
     private OfficeDirectory officeDirectory(OfficeRepository offices) {

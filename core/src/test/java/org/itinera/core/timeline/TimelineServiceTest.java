@@ -183,7 +183,7 @@ class TimelineServiceTest {
     }
 
     @Test
-    void itemsOfARestrictedCaseAreForItsOwnerOnly() {
+    void itemsOfARestrictedCaseAreForItsOwnerAndWhomItWasSharedWith() {
         String owner = ws.users().create(ws.actor(), new NewUser("fatou.sy", "Fatou Sy", office, "en",
                 Set.of(RoleGrant.inOffice(Role.CASEWORKER, office))), "a long passphrase for the tests".toCharArray()).id();
         ws.store().write(system, AuditEvent.ok("CASE_RESTRICT", "case", caseId), tx -> {
@@ -198,5 +198,10 @@ class TimelineServiceTest {
         Actor ownerActor = ws.users().activeAccount("fatou.sy").orElseThrow().asActor();
         assertThat(kinds(ws.timeline().ofPerson(ownerActor, person))).contains(TimelineKind.CASE, TimelineKind.PLAN,
                 TimelineKind.MOVEMENT);
+        assertThatThrownBy(() -> ws.timeline().ofCase(caseworker, caseId)).isInstanceOf(AccessDeniedException.class);
+
+        ws.protection().share(ownerActor, caseId, caseworker.userId());
+        assertThat(kinds(ws.timeline().ofPerson(caseworker, person))).contains(TimelineKind.CASE, TimelineKind.PLAN);
+        assertThat(ws.timeline().ofCase(caseworker, caseId).items()).isNotEmpty();
     }
 }
