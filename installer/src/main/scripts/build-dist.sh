@@ -16,8 +16,8 @@ version=${version%%-*}  # jpackage wants digits and dots: 0.1.0-SNAPSHOT → 0.1
 here=$(cd "$(dirname "$0")" && pwd)
 : "${JAVA_HOME:?JAVA_HOME must point to a JDK 25}"
 jbin="$JAVA_HOME/bin"
-start=$(date +%s.%N)
-step() { printf '[dist %5.1fs] %s\n' "$(echo "$(date +%s.%N) - $start" | bc)" "$*"; }
+start=$(date +%s%N)
+step() { local ds=$(( ($(date +%s%N) - start) / 100000000 )); printf '[dist %4d.%ds] %s\n' $((ds / 10)) $((ds % 10)) "$*"; }
 
 # The JDK modules the jars use (jdeps over the class path: java.base, desktop, logging, naming,
 # sql, xml), plus what is only reached by reflection or service loading: java.management
