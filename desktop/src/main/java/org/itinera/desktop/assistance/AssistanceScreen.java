@@ -310,22 +310,14 @@ public final class AssistanceScreen {
                 .add("survey.surveyedOn", "assistance.surveyedOn", date(vm.surveyedOn))
                 .choice("survey.overall", "assistance.overall", vm.overall, scale, String::valueOf);
         for (SurveyQuestion q : SurveyQuestion.values()) {
-            form.add("survey.answer." + q.name(), null, labelled(m.label(q), combo(FXCollections.observableArrayList(scale),
-                    vm.answers.get(q), String::valueOf)));
+            form.add("survey.answer." + q.name(), "enum.SurveyQuestion." + q.name(),
+                    combo(FXCollections.observableArrayList(scale), vm.answers.get(q), String::valueOf));
         }
         Button save = new Button(m.get("assistance.recordSurvey"));
         save.setId("recordSurvey");
         save.disableProperty().bind(vm.busy());
         save.setOnAction(e -> vm.recordSurvey());
         return new VBox(6, form.build(), save);
-    }
-
-    private static Node labelled(String label, Node input) {
-        Label l = new Label(label);
-        l.setMinWidth(220);
-        HBox box = new HBox(8, l, input);
-        HBox.setHgrow(input, Priority.ALWAYS);
-        return box;
     }
 
     // ---- timeline ----------------------------------------------------------------------------------

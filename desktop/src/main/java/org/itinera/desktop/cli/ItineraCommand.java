@@ -26,7 +26,7 @@ public final class ItineraCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Data directory (default: the OS user-data folder, or ITINERA_HOME).")
     Path dataDir;
 
-    @Option(names = "--demo", description = "Use a separate demo installation, created with %d generated persons on first use.")
+    @Option(names = "--demo", description = "Use a separate demo installation, created on first use with generated persons (see --demo-persons).")
     boolean demo;
 
     @Option(names = "--demo-persons", description = "How many persons a new demo installation gets (default ${DEFAULT-VALUE}).",

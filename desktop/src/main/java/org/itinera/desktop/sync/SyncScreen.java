@@ -83,6 +83,12 @@ public final class SyncScreen {
         return t;
     }
 
+    private static HBox row(Node... children) {
+        HBox box = new HBox(8, children);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+
     private static VBox page(Node... children) {
         VBox box = new VBox(12, children);
         box.setPadding(new Insets(16));
@@ -196,10 +202,8 @@ public final class SyncScreen {
         ListView<String> summary = new ListView<>(vm.summary());
         summary.setId("exportSummary");
         VBox.setVgrow(summary, Priority.ALWAYS);
-        return page(Views.paragraph(m, "sync.ui.export.intro"),
-                new HBox(8, Views.label(m, "sync.ui.export.peer"), peer),
-                new HBox(8, Views.label(m, "sync.ui.export.folder"), folder, choose),
-                new HBox(8, run, cancel, bar), status, summary);
+        return page(Views.paragraph(m, "sync.ui.export.intro"), row(Views.label(m, "sync.ui.export.peer"), peer),
+                row(Views.label(m, "sync.ui.export.folder"), folder, choose), row(run, cancel, bar), status, summary);
     }
 
     static Node conflictsView(ConflictsViewModel vm, Messages m) {

@@ -161,6 +161,7 @@ class AssistanceJourneyTest {
         waitUntil(() -> text(robot, "#assistanceStatus").equals("Follow-up visit recorded."));
         waitUntil(() -> robot.lookup("#assistanceFollowUps").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
                 .anyMatch(n -> n instanceof javafx.scene.control.Label l && l.getText().contains("sustainability 7/10")));
+        screenshot(robot, "assistance-followup-en.png");
 
         selectTab(robot, "tabTimeline");
         ListView<?> timeline = robot.lookup("#assistanceTimeline").queryAs(ListView.class);
@@ -189,6 +190,8 @@ class AssistanceJourneyTest {
                 .isEqualTo(javafx.geometry.NodeOrientation.RIGHT_TO_LEFT);
         waitUntil(() -> plansText(robot).contains("First instalment"));
         screenshot(robot, "assistance-plan-ar.png");
+        selectTab(robot, "tabFollowUps");
+        screenshot(robot, "assistance-followup-ar.png");
         selectTab(robot, "tabTimeline");
         ListView<?> timeline = robot.lookup("#assistanceTimeline").queryAs(ListView.class);
         waitUntil(() -> timeline.getItems().size() >= 4);

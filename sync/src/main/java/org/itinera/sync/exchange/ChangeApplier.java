@@ -118,7 +118,10 @@ final class ChangeApplier {
         session.insertChange(dot.node(), dot.counter(), line.table(), line.rowId(), "INSERT", line.hlc(), line.user(),
                 line.tx(), "{}", null);
         seen.add(dot);
-        reindex(line.table(), line.rowId(), true);
+        row.put("sync_node", dot.node());
+        row.put("sync_counter", dot.counter());
+        row.put("sync_hlc", line.hlc());
+        repository.reindexInserted(tx, line.table(), row);
         touched.add(dot.node());
         return Result.APPLIED;
     }

@@ -339,6 +339,26 @@ public final class ExchangeRepository {
         return new Session(tx.dsl().connectionResult(conn -> conn));
     }
 
+    /**
+     * Keeps derived indexes in step with a row an import has just inserted, from the values it was
+     * inserted with (every column with a value travels in an INSERT), without reading it back.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void reindexInserted(WriteTx tx, String table, Map<String, Object> row) {
+        if (!tx.hasDerivedIndex(table)) {
+            return;
+        }
+        Table<?> t = checkedTable(table);
+        Record r = tx.newRecord(t);
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            org.jooq.Field f = t.field(e.getKey());
+            if (f != null) {
+                r.set(f, e.getValue());
+            }
+        }
+        tx.reindexRemote(r, t.getName(), true);
+    }
+
     /** Keeps derived indexes (search) in step with a row written by an import. */
     public void reindex(WriteTx tx, String table, String id, boolean inserted) {
         if (!tx.hasDerivedIndex(table)) {
@@ -356,6 +376,9 @@ public final class ExchangeRepository {
         private final Connection c;
         private final Map<String, PreparedStatement> cache = new HashMap<>();
         private final Map<String, ColumnInfo[]> layouts = new HashMap<>();
+        private static final String CHANGE_SQL = "INSERT INTO change_log (node_no, counter, tbl, row_id, op, hlc, user_id, "
+                + "tx_id, context, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        private int pendingChanges;
 
         Session(Connection connection) {
             this.c = connection;
@@ -401,12 +424,14 @@ public final class ExchangeRepository {
         }
 
         public boolean knownDot(int nodeNo, long counter) {
+            flushChanges();
             return !list("SELECT 1 FROM change_log WHERE node_no = ? AND counter = ?", List.of(nodeNo, counter),
                     rs -> 1).isEmpty();
         }
 
         /** hlc, context and user of a change, if this node has it. */
         public Optional<StoredChange> change(int nodeNo, long counter) {
+            flushChanges();
             return list("SELECT seq, node_no, counter, tbl, row_id, op, hlc, user_id, tx_id, context, payload "
                     + "FROM change_log WHERE node_no = ? AND counter = ?", List.of(nodeNo, counter),
                     rs -> new StoredChange(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getString(5),
@@ -494,20 +519,43 @@ public final class ExchangeRepository {
 
         /** Copy on write: the row's INSERT record gets the row's values before the row first changes. */
         public void keepInsertValues(String table, String id, String payloadJson) {
+            flushChanges();
             runChecked("UPDATE change_log SET payload = ? WHERE row_id = ? AND op = 'INSERT' AND payload IS NULL",
                     payloadJson, id);
         }
 
         public boolean insertPayloadMissing(String id) {
+            flushChanges();
             return !list("SELECT 1 FROM change_log WHERE row_id = ? AND op = 'INSERT' AND payload IS NULL", List.of(id),
                     rs -> 1).isEmpty();
         }
 
+        /** Batched: change records reach the database before anything reads the change log. */
         public void insertChange(int node, long counter, String table, String rowId, String op, long hlc, String user,
                                  String txId, String context, String payload) {
-            runChecked("INSERT INTO change_log (node_no, counter, tbl, row_id, op, hlc, user_id, tx_id, context, payload) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", node, counter, table, rowId, op, hlc, user, txId, context,
-                    payload);
+            try {
+                PreparedStatement ps = ps(CHANGE_SQL);
+                bindAll(ps, java.util.Arrays.asList(node, counter, table, rowId, op, hlc, user, txId, context, payload));
+                ps.addBatch();
+                if (++pendingChanges >= 500) {
+                    flushChanges();
+                }
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        /** Writes the batched change records. */
+        public void flushChanges() {
+            if (pendingChanges == 0) {
+                return;
+            }
+            try {
+                ps(CHANGE_SQL).executeBatch();
+                pendingChanges = 0;
+            } catch (SQLException e) {
+                throw failed(e);
+            }
         }
 
         public Optional<long[]> columnDot(String table, String rowId, String col) {
@@ -565,6 +613,7 @@ public final class ExchangeRepository {
 
         /** Raises a node's gap-free applied prefix and highest seen counter after an import. */
         public long advancePrefix(int node) {
+            flushChanges();
             List<Long> prefix = list("SELECT applied_prefix FROM node WHERE node_no = ?", List.of(node), rs -> rs.getLong(1));
             long p = prefix.isEmpty() ? 0 : prefix.getFirst();
             List<Long> above = list("SELECT counter FROM change_log WHERE node_no = ? AND counter > ? ORDER BY counter",
@@ -583,6 +632,7 @@ public final class ExchangeRepository {
 
         @Override
         public void close() {
+            flushChanges();
             for (PreparedStatement ps : cache.values()) {
                 try {
                     ps.close();
