@@ -71,7 +71,7 @@ public final class HealthRepository {
         r.setPersonId(d.personId());
         r.setAssessmentId(d.assessmentId());
         r.setReferredOn(d.referredOn().toString());
-        r.setStatus(ReferralStatus.SENT.name());
+        r.setStatus(TreatmentReferralStatus.SENT.name());
         r.setFacilityId(d.facilityId());
         r.setDetailsSealed(sealed);
         r.setMedicalKeyId(keyId);
@@ -114,7 +114,7 @@ public final class HealthRepository {
                 .where(MEDICAL_REFERRAL.PERSON_ID.eq(personId).and(MEDICAL_REFERRAL.DELETED.isFalse()))
                 .orderBy(MEDICAL_REFERRAL.REFERRED_ON.desc(), MEDICAL_REFERRAL.ID.desc())
                 .fetch(r -> new Sealed<>(new MedicalReferral(r.getId(), personId, Optional.ofNullable(r.getAssessmentId()),
-                        LocalDate.parse(r.getReferredOn()), ReferralStatus.valueOf(r.getStatus()),
+                        LocalDate.parse(r.getReferredOn()), TreatmentReferralStatus.valueOf(r.getStatus()),
                         Optional.ofNullable(r.getFacilityId()), Optional.empty()),
                         r.getMedicalKeyId(), r.getDetailsSealed()));
     }

@@ -7,5 +7,5 @@ import org.itinera.core.access.MedicalDetail;
 /** A referral for treatment as medical staff see it. */
 @MedicalDetail
 public record MedicalReferral(String id, String personId, Optional<String> assessmentId, LocalDate referredOn,
-                              ReferralStatus status, Optional<String> facilityId, Optional<String> reason) {
+                              TreatmentReferralStatus status, Optional<String> facilityId, Optional<String> reason) {
 }

@@ -1,6 +1,6 @@
 package org.itinera.core.medical;
 
 /** Where a referral for treatment stands. */
-public enum ReferralStatus {
+public enum TreatmentReferralStatus {
     SENT, ACCEPTED, TREATED, CLOSED, REFUSED
 }
