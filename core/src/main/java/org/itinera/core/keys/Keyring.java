@@ -527,31 +527,11 @@ public final class Keyring {
     }
 
     private byte[] aesSeal(byte[] key, byte[] plaintext, byte[] aad) {
-        byte[] nonce = randomBytes(12);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(aad);
-            byte[] ct = cipher.doFinal(plaintext);
-            byte[] out = Arrays.copyOf(nonce, nonce.length + ct.length);
-            System.arraycopy(ct, 0, out, nonce.length, ct.length);
-            return out;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM unavailable", e);
-        }
+        return AesGcm.seal(key, plaintext, aad, random);
     }
 
     private static Optional<byte[]> aesOpen(byte[] key, byte[] sealed, byte[] aad) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, sealed, 0, 12));
-            cipher.updateAAD(aad);
-            return Optional.of(cipher.doFinal(sealed, 12, sealed.length - 12));
-        } catch (AEADBadTagException wrong) {
-            return Optional.empty();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM unavailable", e);
-        }
+        return AesGcm.open(key, sealed, aad);
     }
 
     private static byte[] aad(String ref) {

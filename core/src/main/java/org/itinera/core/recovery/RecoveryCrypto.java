@@ -13,14 +13,11 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
+import org.itinera.core.keys.AesGcm;
 
 /**
  * The few primitives account recovery needs, all from the JDK (Ed25519, X25519, AES-256-GCM) plus
@@ -44,36 +41,12 @@ public final class RecoveryCrypto {
 
     /** AES-256-GCM; the result is nonce (12 bytes) followed by ciphertext and tag. */
     public static byte[] seal(byte[] key, byte[] plaintext, byte[] aad, SecureRandom random) {
-        byte[] nonce = new byte[12];
-        random.nextBytes(nonce);
-        try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-            c.updateAAD(aad);
-            byte[] ct = c.doFinal(plaintext);
-            byte[] out = Arrays.copyOf(nonce, nonce.length + ct.length);
-            System.arraycopy(ct, 0, out, nonce.length, ct.length);
-            return out;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM unavailable", e);
-        }
+        return AesGcm.seal(key, plaintext, aad, random);
     }
 
     /** Opens what {@link #seal} made; empty when the key or the associated data is wrong, or the bytes were changed. */
     public static Optional<byte[]> open(byte[] key, byte[] sealed, byte[] aad) {
-        if (sealed.length < 12 + 16) {
-            return Optional.empty();
-        }
-        try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, sealed, 0, 12));
-            c.updateAAD(aad);
-            return Optional.of(c.doFinal(sealed, 12, sealed.length - 12));
-        } catch (AEADBadTagException wrong) {
-            return Optional.empty();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM unavailable", e);
-        }
+        return AesGcm.open(key, sealed, aad);
     }
 
     public static PublicKey ed25519(byte[] raw) {

@@ -30,27 +30,7 @@ final class ChangePayload {
 
     /** {"v":{node:prefix,…},"d":[[node,counter],…]}: a version vector plus dots beyond it. */
     String context(Map<Integer, Long> vector, List<Dot> extra) {
-        StringWriter out = new StringWriter(64);
-        try (JsonGenerator g = factory.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeObjectFieldStart("v");
-            for (Map.Entry<Integer, Long> e : vector.entrySet()) {
-                g.writeNumberField(Integer.toString(e.getKey()), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeArrayFieldStart("d");
-            for (Dot d : extra) {
-                g.writeStartArray();
-                g.writeNumber(d.node());
-                g.writeNumber(d.counter());
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return ContextJson.write(vector, extra);
     }
 
     static void writeValue(JsonGenerator g, Object v) throws IOException {

@@ -1,17 +1,14 @@
 package org.itinera.sync.exchange;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import org.itinera.core.store.ContextJson;
 import org.itinera.core.store.Dot;
 
 /**
@@ -22,7 +19,6 @@ import org.itinera.core.store.Dot;
 record Context(Map<Integer, Long> vector, Set<Dot> dots) {
     static final Context EMPTY = new Context(Map.of(), Set.of());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     boolean covers(Dot d) {
         return d.counter() <= vector.getOrDefault(d.node(), 0L) || dots.contains(d);
@@ -50,26 +46,6 @@ record Context(Map<Integer, Long> vector, Set<Dot> dots) {
     }
 
     String toJson() {
-        StringWriter out = new StringWriter(64);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeObjectFieldStart("v");
-            for (Map.Entry<Integer, Long> e : vector.entrySet()) {
-                g.writeNumberField(Integer.toString(e.getKey()), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeArrayFieldStart("d");
-            for (Dot x : dots) {
-                g.writeStartArray();
-                g.writeNumber(x.node());
-                g.writeNumber(x.counter());
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return ContextJson.write(vector, dots);
     }
 }
