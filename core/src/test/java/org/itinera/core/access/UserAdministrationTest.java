@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import org.itinera.core.casefile.Person;
+import org.itinera.core.casefile.PersonDetails;
+import org.itinera.core.casefile.PersonSummary;
 import org.itinera.core.keys.SignInException;
 import org.itinera.core.organisation.Office;
 import org.itinera.core.task.ProgressSink;
@@ -108,5 +112,35 @@ class UserAdministrationTest {
         assertThat(ws.cases().page(niger, 0, 1000)).isNotEmpty()
                 .allSatisfy(c -> assertThat(nigerOffices).contains(c.officeId()));
         assertThat(ws.persons().count(niger)).isLessThan(ws.persons().count(ws.actor()));
+    }
+
+    @Test
+    void anOfficeScopedRegistryListsExactlyItsOfficesPersonsInNameOrderAndFollowsAMove() {
+        ws.demoData(6).generate(ws.actor(), 80, ProgressSink.NONE);
+        Actor niger = create("niger.worker", RoleGrant.inCountry(Role.CASEWORKER, "NER")).asActor();
+        Set<String> nigerOffices = Set.copyOf(ws.offices().all().stream().filter(o -> o.country().equals("NER"))
+                .map(Office::id).toList());
+        List<PersonSummary> everyone = ws.persons().page(ws.actor(), 0, 10_000);
+        List<String> expected = everyone.stream().filter(p -> nigerOffices.contains(p.officeId()))
+                .map(PersonSummary::id).toList();
+        assertThat(expected).hasSizeGreaterThan(4);
+
+        List<PersonSummary> firstTwo = ws.persons().page(niger, 0, 2);
+        List<PersonSummary> rest = ws.persons().pageAfter(niger, firstTwo.getLast(), 10_000);
+        assertThat(java.util.stream.Stream.concat(firstTwo.stream(), rest.stream()).map(PersonSummary::id).toList())
+                .isEqualTo(expected);
+        assertThat(ws.persons().count(niger)).isEqualTo(expected.size());
+
+        // a person moved to an office outside Niger leaves the Niger list at once
+        String moved = expected.getFirst();
+        String elsewhere = ws.offices().all().stream().filter(o -> !o.country().equals("NER")).findFirst()
+                .orElseThrow().id();
+        Person p = ws.persons().open(ws.actor(), moved).orElseThrow();
+        PersonDetails d = p.details();
+        ws.persons().update(ws.actor(), new Person(moved, new PersonDetails(d.givenName(), d.familyName(),
+                d.middleName(), d.givenNameOrig(), d.familyNameOrig(), d.sex(), d.birthDate(), d.nationality(),
+                d.placeOfBirth(), d.primaryLanguage(), d.phone(), elsewhere)));
+        assertThat(ws.persons().page(niger, 0, 10_000)).extracting(PersonSummary::id)
+                .isEqualTo(expected.subList(1, expected.size()));
     }
 }
