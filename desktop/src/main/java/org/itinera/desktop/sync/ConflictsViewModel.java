@@ -55,7 +55,10 @@ public final class ConflictsViewModel {
 
     /** How a conflict is named in the list: what and which field. */
     public String title(ConflictService.Conflict c) {
-        return messages.get("sync.ui.conflicts.title", c.table(), c.column(), c.rowId());
+        String field = c.column().replace('_', ' ');
+        String record = c.table().replace('_', ' ');
+        return c.person().map(name -> messages.get("sync.ui.conflicts.titlePerson", name, field, record))
+                .orElseGet(() -> messages.get("sync.ui.conflicts.title", record, field, c.rowId()));
     }
 
     /** One version as shown: the value, who and when, and whether it is the one shown now. */

@@ -90,7 +90,8 @@ class SyncViewModelsTest {
         ConflictsViewModel vm = new ConflictsViewModel(pair.hereSync.conflicts(), pair.here.actor(), executor, m);
         vm.load();
         assertThat(vm.status().get()).isEqualTo("1 conflicts wait for review.");
-        assertThat(vm.title(vm.selected().get())).contains("person").contains("given_name");
+        // whose record and which field, in words (the name shows the value every machine shows now)
+        assertThat(vm.title(vm.selected().get())).matches("Record of Awa-(B|here) Diallo: field “given name” \\(person\\)");
         assertThat(vm.selected().get().versions()).extracting(vm::describe).anySatisfy(s -> assertThat(s)
                 .startsWith("“Awa-B”, written on Laptop B at ")).anySatisfy(s -> assertThat(s).startsWith("“Awa-here”"));
         int b = vm.selected().get().versions().stream().map(v -> v.text()).toList().indexOf("Awa-B");

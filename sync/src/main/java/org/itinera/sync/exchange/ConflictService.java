@@ -49,9 +49,12 @@ public final class ConflictService {
                           boolean shown) {
     }
 
-    /** A conflict to review. */
-    public record Conflict(String id, String table, String rowId, String column, Instant detectedAt, boolean open,
-                           List<Version> versions) {
+    /**
+     * A conflict to review. {@code person} names the person the row is about (empty for rows about
+     * no person, such as an office), so that a reviewer knows whose record it is.
+     */
+    public record Conflict(String id, String table, String rowId, String column, Optional<String> person,
+                           Instant detectedAt, boolean open, List<Version> versions) {
     }
 
     /** Open conflicts, oldest first. */
@@ -62,7 +65,8 @@ public final class ConflictService {
             repository.nodes(dsl).forEach(n -> nodes.put(n.nodeNo(), n));
             List<Conflict> out = new ArrayList<>();
             for (ConflictRow c : repository.conflicts(dsl, true)) {
-                out.add(view(c, nodes, repository.shownValue(dsl, c.table(), c.rowId(), c.column())));
+                out.add(view(c, nodes, repository.shownValue(dsl, c.table(), c.rowId(), c.column()),
+                        repository.personName(dsl, c.table(), c.rowId())));
             }
             return out;
         });
@@ -97,7 +101,7 @@ public final class ConflictService {
         });
     }
 
-    private Conflict view(ConflictRow c, Map<Integer, NodeRow> nodes, Optional<String> shown) {
+    private Conflict view(ConflictRow c, Map<Integer, NodeRow> nodes, Optional<String> shown, Optional<String> person) {
         List<Version> versions = new ArrayList<>();
         for (ConflictValue v : c.values()) {
             NodeRow n = nodes.get(v.nodeNo());
@@ -107,7 +111,7 @@ public final class ConflictService {
         }
         String at = c.detectedAt();
         int hash = at.indexOf('#');
-        return new Conflict(c.id(), c.table(), c.rowId(), c.column(), Instant.parse(hash < 0 ? at : at.substring(0, hash)),
+        return new Conflict(c.id(), c.table(), c.rowId(), c.column(), person, Instant.parse(hash < 0 ? at : at.substring(0, hash)),
                 "OPEN".equals(c.status()), versions);
     }
 

@@ -670,6 +670,20 @@ public final class ExchangeRepository {
         return withRowReader(dsl, r -> r.row(table, rowId)).map(row -> ChangeApplier.jsonText(row.get(column)));
     }
 
+    /** The name of the person a synced row is about (the person row itself, or the row's person), if any. */
+    public Optional<String> personName(DSLContext dsl, String table, String rowId) {
+        if (table(table).isEmpty()) {
+            return Optional.empty();
+        }
+        return withRowReader(dsl, r -> {
+            Optional<String> personId = "person".equals(table) ? Optional.of(rowId)
+                    : r.row(table, rowId).map(row -> row.get("person_id")).filter(String.class::isInstance)
+                    .map(String.class::cast);
+            return personId.flatMap(id -> r.row("person", id)).map(p -> (p.getOrDefault("given_name", "") + " "
+                    + p.getOrDefault("family_name", "")).trim());
+        });
+    }
+
     public Optional<ConflictRow> conflict(DSLContext dsl, String id) {
         return conflicts(dsl, false).stream().filter(c -> c.id().equals(id)).findFirst();
     }
