@@ -97,6 +97,9 @@ class AccessJourneyTest {
                 "Fitness to travel: Fit to travel with an escort (nurse), valid from 2026-11-20 to 2026-11-23.");
         // a caseworker has no way to medical details: no control, and the service refuses (matrix test)
         assertThat(robot.lookup(n -> n.getId() != null && n.getId().toLowerCase().contains("assessment")).tryQuery()).isEmpty();
+        // the person file has no Medical tab for a caseworker (medical officers get one: MedicalJourneyTest)
+        TabPane fileTabs = robot.lookup("#personFileTabs").queryAs(TabPane.class);
+        assertThat(fileTabs.getTabs()).extracting(Tab::getId).isNotEmpty().doesNotContain("tab-medical");
 
         robot.clickOn("#nav-ADMIN");
         waitUntil(() -> robot.lookup("#adminTabs").tryQuery().isPresent());
