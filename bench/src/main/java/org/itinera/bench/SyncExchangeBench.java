@@ -125,6 +125,9 @@ public final class SyncExchangeBench {
             var summary = laptop.ws().demoData(2026).generate(laptop.ws().actor(), persons, ProgressSink.NONE);
             BenchSupport.print(String.format(Locale.ROOT, "laptop: %,d demo persons, %,d rows written in %.1f s",
                     summary.persons(), summary.rowsWritten(), (System.nanoTime() - t) / 1e9));
+            if (hubDb != null) {
+                renameClashingOffices(hubList.getFirst().ws(), laptop.ws());
+            }
             SigningKey root = SigningKey.generate(new SecureRandom());
             List<TrustBundle.NodeKey> keys = new java.util.ArrayList<>();
             keys.add(laptop.key("laptop", NodeKind.LAPTOP));
@@ -160,9 +163,11 @@ public final class SyncExchangeBench {
                 long rejected = reports.stream().mapToLong(x -> x.rejected().size()).sum();
                 double importRate = applied / importS;
                 BenchSupport.print(String.format(Locale.ROOT,
-                        "run %d import (verify + apply) into a fresh hub: %,d applied, %,d rejected, %,d waiting in %.2f s = %.0f changes/s",
-                        i + 1, applied, rejected, reports.stream().mapToLong(ImportReport::waiting).sum(), importS,
-                        importRate));
+                        "run %d import (verify + apply) into %s hub: %,d applied, %,d rejected, %,d waiting in %.2f s = %.0f changes/s",
+                        i + 1, hubDb != null ? "the existing" : "a fresh", applied, rejected,
+                        reports.stream().mapToLong(ImportReport::waiting).sum(), importS, importRate));
+                reports.stream().flatMap(x -> x.rejected().stream()).limit(20).forEach(x -> BenchSupport.print(
+                        "  rejected: " + x.table() + " " + x.rowId() + " " + x.reason().key() + " " + x.reason().args()));
                 double baseline = baseline(hub.ws(), r.changes());
                 BenchSupport.print(String.format(Locale.ROOT,
                         "run %d baseline: plain batched INSERT of %,d 10-column rows into the same hub database: %.0f rows/s; import/baseline = %.2f",
@@ -175,6 +180,37 @@ public final class SyncExchangeBench {
             laptop.ws().close();
             hubList.forEach(h -> h.ws().close());
         }
+    }
+
+    /**
+     * An existing demo installation holds the same demo offices (same codes, other ids) as the laptop's demo data,
+     * and {@code office.code} is unique: the laptop's offices would be refused and every row under them held back.
+     * Real laptops get their offices from the hub; here the hub's clashing codes are renamed (outside the change
+     * log, in the bench's copy only) so that the laptop's rows can apply.
+     */
+    static void renameClashingOffices(Workspace hub, Workspace laptop) {
+        List<String> codes = laptop.database().withWriter((c, dsl) -> {
+            List<String> out = new java.util.ArrayList<>();
+            try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT code FROM office")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+        int renamed = hub.database().withWriter((c, dsl) -> {
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE office SET code = 'HUB-' || code WHERE code = ?")) {
+                for (String code : codes) {
+                    ps.setString(1, code);
+                    n += ps.executeUpdate();
+                }
+            }
+            return n;
+        });
+        BenchSupport.print(String.format(Locale.ROOT,
+                "hub: %d office codes that the laptop's demo data also uses renamed HUB-… (office.code is unique)",
+                renamed));
     }
 
     /**
