@@ -38,7 +38,12 @@ import org.itinera.sync.trust.TrustService;
  * Export and import of a laptop's whole change log to a fresh hub: export time and size per 1,000
  * changes, import/apply rate in changes/s, and as the baseline in the same run a plain batched
  * INSERT of as many 10-column rows into the hub's own encrypted database.
- * Usage: SyncExchangeBench DIR PERSONS (demo persons generated on the laptop; each makes several changes)
+ * Usage: SyncExchangeBench DIR PERSONS [HUBS] [--hub-db HUBDIR [--hub-export PERSONS]] (demo persons generated
+ * on the laptop; each makes several changes). With {@code --hub-db} the single hub is an existing installation
+ * (e.g. a copy of DemoGenerationBench's 1M-person database, user and passphrase of {@link BenchSupport}) instead of
+ * a fresh one; it is migrated on opening. With {@code --hub-export N} that hub then also exports to the laptop: the
+ * laptop's acknowledgement vector on the hub is set to everything the hub holds (as if an earlier exchange had
+ * delivered it all), the hub generates N new demo persons, and only those new changes are exported and timed.
  */
 public final class SyncExchangeBench {
     static final String PASSPHRASE = "correct staple of field laptops";
@@ -51,6 +56,11 @@ public final class SyncExchangeBench {
             Workspace ws = inst.isInitialised() ? inst.signIn("sync-" + code, PASSPHRASE.toCharArray())
                     : inst.initialise(new FirstRun("sync-" + code, "Sync " + code, PASSPHRASE.toCharArray(), code,
                     "Office " + code, "SEN", "en"));
+            return of(ws, dir);
+        }
+
+        /** The sync services over an open workspace (its device keys made if missing). */
+        static Node of(Workspace ws, Path dir) {
             SecureRandom random = new SecureRandom();
             TrustRepository repo = new TrustRepository();
             DeviceKeyService keys = new DeviceKeyService(ws.store(), ws.access(), repo,
@@ -76,20 +86,48 @@ public final class SyncExchangeBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
-        int persons = Integer.parseInt(args[1]);
+        List<String> positional = new java.util.ArrayList<>();
+        Path hubDb = null;
+        int hubExport = 0;
+        for (int a = 0; a < args.length; a++) {
+            switch (args[a]) {
+                case "--hub-db" -> hubDb = Path.of(args[++a]);
+                case "--hub-export" -> hubExport = Integer.parseInt(args[++a]);
+                default -> positional.add(args[a]);
+            }
+        }
+        Path dir = Path.of(positional.get(0));
+        int persons = Integer.parseInt(positional.get(1));
         Files.createDirectories(dir);
-        int hubs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int hubs = hubDb != null ? 1 : positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 3;
         Node laptop = Node.open(dir.resolve("laptop"), "DKA");
         List<Node> hubList = new java.util.ArrayList<>();
-        for (int i = 0; i < hubs; i++) {
-            hubList.add(Node.open(dir.resolve("hub" + i), "HB" + (char) ('A' + i)));
+        if (hubDb != null) {
+            long o0 = System.nanoTime();
+            Workspace ws = BenchSupport.openOrCreate(hubDb);
+            long hubPersons = ws.database().withWriter((c, dsl) -> {
+                try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM person")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            BenchSupport.print(String.format(Locale.ROOT,
+                    "hub: existing installation %s with %,d persons opened (sign-in, migrations) in %.1f s", hubDb,
+                    hubPersons, (System.nanoTime() - o0) / 1e9));
+            hubList.add(Node.of(ws, hubDb));
+        } else {
+            for (int i = 0; i < hubs; i++) {
+                hubList.add(Node.open(dir.resolve("hub" + i), "HB" + (char) ('A' + i)));
+            }
         }
         try {
             long t = System.nanoTime();
             var summary = laptop.ws().demoData(2026).generate(laptop.ws().actor(), persons, ProgressSink.NONE);
             BenchSupport.print(String.format(Locale.ROOT, "laptop: %,d demo persons, %,d rows written in %.1f s",
                     summary.persons(), summary.rowsWritten(), (System.nanoTime() - t) / 1e9));
+            if (hubDb != null) {
+                renameClashingOffices(hubList.getFirst().ws(), laptop.ws());
+            }
             SigningKey root = SigningKey.generate(new SecureRandom());
             List<TrustBundle.NodeKey> keys = new java.util.ArrayList<>();
             keys.add(laptop.key("laptop", NodeKind.LAPTOP));
@@ -125,17 +163,101 @@ public final class SyncExchangeBench {
                 long rejected = reports.stream().mapToLong(x -> x.rejected().size()).sum();
                 double importRate = applied / importS;
                 BenchSupport.print(String.format(Locale.ROOT,
-                        "run %d import (verify + apply) into a fresh hub: %,d applied, %,d rejected, %,d waiting in %.2f s = %.0f changes/s",
-                        i + 1, applied, rejected, reports.stream().mapToLong(ImportReport::waiting).sum(), importS,
-                        importRate));
+                        "run %d import (verify + apply) into %s hub: %,d applied, %,d rejected, %,d waiting in %.2f s = %.0f changes/s",
+                        i + 1, hubDb != null ? "the existing" : "a fresh", applied, rejected,
+                        reports.stream().mapToLong(ImportReport::waiting).sum(), importS, importRate));
+                reports.stream().flatMap(x -> x.rejected().stream()).limit(20).forEach(x -> BenchSupport.print(
+                        "  rejected: " + x.table() + " " + x.rowId() + " " + x.reason().key() + " " + x.reason().args()));
                 double baseline = baseline(hub.ws(), r.changes());
                 BenchSupport.print(String.format(Locale.ROOT,
                         "run %d baseline: plain batched INSERT of %,d 10-column rows into the same hub database: %.0f rows/s; import/baseline = %.2f",
                         i + 1, r.changes(), baseline, importRate / baseline));
             }
+            if (hubDb != null && hubExport > 0) {
+                exportFromHub(hubList.getFirst(), laptop, hubExport, dir.resolve("packages-from-hub"));
+            }
         } finally {
             laptop.ws().close();
             hubList.forEach(h -> h.ws().close());
+        }
+    }
+
+    /**
+     * An existing demo installation holds the same demo offices (same codes, other ids) as the laptop's demo data,
+     * and {@code office.code} is unique: the laptop's offices would be refused and every row under them held back.
+     * Real laptops get their offices from the hub; here the hub's clashing codes are renamed (outside the change
+     * log, in the bench's copy only) so that the laptop's rows can apply.
+     */
+    static void renameClashingOffices(Workspace hub, Workspace laptop) {
+        List<String> codes = laptop.database().withWriter((c, dsl) -> {
+            List<String> out = new java.util.ArrayList<>();
+            try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT code FROM office")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+        int renamed = hub.database().withWriter((c, dsl) -> {
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE office SET code = 'HUB-' || code WHERE code = ?")) {
+                for (String code : codes) {
+                    ps.setString(1, code);
+                    n += ps.executeUpdate();
+                }
+            }
+            return n;
+        });
+        BenchSupport.print(String.format(Locale.ROOT,
+                "hub: %d office codes that the laptop's demo data also uses renamed HUB-… (office.code is unique)",
+                renamed));
+    }
+
+    /**
+     * The hub exports to the laptop only changes made after the laptop acknowledged everything the hub held. The
+     * acknowledgement is set directly in the hub's peer row (the vector a receipt from the laptop would carry after
+     * it had imported the hub's whole log), since shipping the whole 1M-person log to the laptop first would take
+     * far longer than the figure asked for.
+     */
+    static void exportFromHub(Node hub, Node laptop, int persons, Path out) {
+        String laptopId = laptop.ws().store().read(dsl -> new ExchangeRepository().self(dsl).nodeId());
+        int updated = hub.ws().database().withWriter((c, dsl) -> {
+            com.fasterxml.jackson.databind.node.ObjectNode v =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            int laptopNo = -1;
+            try (Statement st = c.createStatement();
+                 var rs = st.executeQuery("SELECT node_no, node_id, is_self, max_counter, applied_prefix FROM node")) {
+                while (rs.next()) {
+                    if (rs.getString(2).equalsIgnoreCase(laptopId)) {
+                        laptopNo = rs.getInt(1);
+                    }
+                    v.put(rs.getString(2).toLowerCase(Locale.ROOT), rs.getBoolean(3) ? rs.getLong(4) : rs.getLong(5));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE peer SET ack_vector = ? WHERE node_no = ?")) {
+                ps.setString(1, v.toString());
+                ps.setInt(2, laptopNo);
+                return ps.executeUpdate();
+            }
+        });
+        if (updated != 1) {
+            throw new IllegalStateException("the hub has no peer row for the laptop");
+        }
+        long t = System.nanoTime();
+        var summary = hub.ws().demoData(4242).generate(hub.ws().actor(), persons, ProgressSink.NONE);
+        BenchSupport.print(String.format(Locale.ROOT,
+                "hub: %,d new demo persons, %,d rows written in %.1f s (after the laptop acknowledged everything older)",
+                summary.persons(), summary.rowsWritten(), (System.nanoTime() - t) / 1e9));
+        for (int run = 1; run <= 2; run++) { // the second writes the same changes again (no receipt came back)
+            long e0 = System.nanoTime();
+            ExportService.ExportResult r = hub.export().export(hub.ws().actor(), "laptop", out.resolve("run" + run),
+                    ProgressSink.NONE);
+            double exportS = (System.nanoTime() - e0) / 1e9;
+            long bytes = r.packages().stream().mapToLong(ExportService.ExportedPackage::bytes).sum();
+            BenchSupport.print(String.format(Locale.ROOT,
+                    "hub export %d to laptop: %,d changes in %d packages, %.2f s (%.0f changes/s); %,d bytes = %.1f KB per 1,000 changes",
+                    run, r.changes(), r.packages().size(), exportS, r.changes() / exportS, bytes,
+                    bytes / 1000.0 / (r.changes() / 1000.0)));
         }
     }
 
