@@ -1,6 +1,10 @@
 package org.itinera.bench;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
@@ -31,6 +35,44 @@ final class BenchSupport {
             return inst.signIn(USER, PASSPHRASE.toCharArray());
         }
         return inst.initialise(new FirstRun(USER, "Benchmark", PASSPHRASE.toCharArray(), "DKR", "Dakar", "SEN", "en"));
+    }
+
+    /**
+     * The baselines' plain batched INSERT: creates {@code table} with ten columns on {@code c} and
+     * inserts {@code rows} rows in batches of 500, committing every {@code commitEvery} rows and at the
+     * end. Returns rows per second. Leaves the connection in manual-commit mode.
+     */
+    static double batchedInsertRowsPerSecond(Connection c, String table, long rows, long commitEvery) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE " + table + " (id TEXT PRIMARY KEY, a TEXT, b TEXT, c TEXT, d INTEGER, e INTEGER, "
+                    + "f TEXT, g TEXT, h INTEGER, i TEXT)");
+        }
+        c.setAutoCommit(false);
+        long t = System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            for (long n = 0; n < rows; n++) {
+                ps.setString(1, String.format(Locale.ROOT, "0192%012d-7000-8000-%012d", n, n));
+                ps.setString(2, "Given" + (n % 997));
+                ps.setString(3, "Family" + (n % 1009));
+                ps.setString(4, "SEN");
+                ps.setLong(5, n);
+                ps.setLong(6, n * 7);
+                ps.setString(7, "1990-01-01");
+                ps.setString(8, "YEAR");
+                ps.setLong(9, 1);
+                ps.setString(10, "{\"given_name\":\"x\"}");
+                ps.addBatch();
+                if (n % 500 == 499) {
+                    ps.executeBatch();
+                }
+                if (n % commitEvery == commitEvery - 1) {
+                    c.commit();
+                }
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+        return rows / ((System.nanoTime() - t) / 1e9);
     }
 
     static double percentile(long[] nanos, double p) {

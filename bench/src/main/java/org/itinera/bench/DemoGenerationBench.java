@@ -3,8 +3,6 @@ package org.itinera.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.util.Locale;
 import org.itinera.core.db.DatabaseKey;
 import org.itinera.core.db.EncryptedSqlite;
@@ -45,35 +43,7 @@ public final class DemoGenerationBench {
         Files.deleteIfExists(file);
         try (DatabaseKey key = DatabaseKey.generate(new java.security.SecureRandom());
              Connection c = EncryptedSqlite.create(file, key)) {
-            try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE t (id TEXT PRIMARY KEY, a TEXT, b TEXT, c TEXT, d INTEGER, e INTEGER, f TEXT, g TEXT, h INTEGER, i TEXT)");
-            }
-            c.setAutoCommit(false);
-            long t = System.nanoTime();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                for (long n = 0; n < rows; n++) {
-                    ps.setString(1, String.format(Locale.ROOT, "0192%012d-7000-8000-%012d", n, n));
-                    ps.setString(2, "Given" + (n % 997));
-                    ps.setString(3, "Family" + (n % 1009));
-                    ps.setString(4, "SEN");
-                    ps.setLong(5, n);
-                    ps.setLong(6, n * 7);
-                    ps.setString(7, "1990-01-01");
-                    ps.setString(8, "YEAR");
-                    ps.setLong(9, 1);
-                    ps.setString(10, "{\"given_name\":\"x\"}");
-                    ps.addBatch();
-                    if (n % 500 == 499) {
-                        ps.executeBatch();
-                    }
-                    if (n % 25_000 == 24_999) {
-                        c.commit();
-                    }
-                }
-                ps.executeBatch();
-            }
-            c.commit();
-            return rows / ((System.nanoTime() - t) / 1e9);
+            return BenchSupport.batchedInsertRowsPerSecond(c, "t", rows, 25_000);
         }
     }
 }

@@ -263,33 +263,7 @@ public final class SyncExchangeBench {
 
     static double baseline(Workspace ws, long rows) {
         return ws.database().withWriter((c, dsl) -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE bench_baseline (id TEXT PRIMARY KEY, a TEXT, b TEXT, c TEXT, d INTEGER, "
-                        + "e INTEGER, f TEXT, g TEXT, h INTEGER, i TEXT)");
-            }
-            c.setAutoCommit(false);
-            long t = System.nanoTime();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_baseline VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                for (long n = 0; n < rows; n++) {
-                    ps.setString(1, String.format(Locale.ROOT, "0192%012d-7000-8000-%012d", n, n));
-                    ps.setString(2, "Given" + (n % 997));
-                    ps.setString(3, "Family" + (n % 1009));
-                    ps.setString(4, "SEN");
-                    ps.setLong(5, n);
-                    ps.setLong(6, n * 7);
-                    ps.setString(7, "1990-01-01");
-                    ps.setString(8, "YEAR");
-                    ps.setLong(9, 1);
-                    ps.setString(10, "{\"given_name\":\"x\"}");
-                    ps.addBatch();
-                    if (n % 500 == 499) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
-            c.commit();
-            double rate = rows / ((System.nanoTime() - t) / 1e9);
+            double rate = BenchSupport.batchedInsertRowsPerSecond(c, "bench_baseline", rows, Long.MAX_VALUE);
             try (Statement st = c.createStatement()) {
                 st.execute("DROP TABLE bench_baseline");
             }
