@@ -45,6 +45,14 @@ public final class ProtectionRepository {
                         Boolean.TRUE.equals(r.getRestricted())));
     }
 
+    /**
+     * {@link #visibleTo} for one case already read: not restricted, or owned by the user, or shared
+     * with them. Whether the system actor sees everything is the caller's to decide.
+     */
+    public boolean mayOpen(DSLContext dsl, String caseId, boolean restricted, String ownerUserId, String userId) {
+        return !restricted || userId != null && (userId.equals(ownerUserId) || sharedWith(dsl, caseId, userId));
+    }
+
     public boolean sharedWith(DSLContext dsl, String caseId, String userId) {
         return dsl.fetchExists(CASE_ACCESS, CASE_ACCESS.CASE_ID.eq(caseId).and(CASE_ACCESS.USER_ID.eq(userId))
                 .and(CASE_ACCESS.DELETED.isFalse()));

@@ -181,8 +181,8 @@ public final class ProtectionService {
 
     /** A restricted case the actor does not own and was not given is refused like a missing permission, and audited. */
     private void requireVisible(Actor actor, ProtectionRepository.CaseAccessInfo c, Permission permission) {
-        if (!c.restricted() || actor.isSystem() || actor.userId().equals(c.ownerUserId())
-                || store.read(dsl -> protection.sharedWith(dsl, c.caseId(), actor.userId()))) {
+        if (actor.isSystem()
+                || store.read(dsl -> protection.mayOpen(dsl, c.caseId(), c.restricted(), c.ownerUserId(), actor.userId()))) {
             return;
         }
         store.auditOnly(actor, new AuditEvent("ACCESS_DENIED", "case", c.caseId(), AuditEvent.Outcome.DENIED,

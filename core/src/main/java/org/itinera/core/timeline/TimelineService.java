@@ -108,11 +108,7 @@ public final class TimelineService {
 
     /** Owner, a colleague the case was shared with, or the system. */
     private boolean mayOpenRestricted(Actor actor, String caseId, String owner) {
-        if (actor.isSystem()) {
-            return true;
-        }
-        String user = actor.userId();
-        return user != null && (user.equals(owner) || store.read(dsl -> protection.sharedWith(dsl, caseId, user)));
+        return actor.isSystem() || store.read(dsl -> protection.mayOpen(dsl, caseId, true, owner, actor.userId()));
     }
 
     private static TimelineItem item(TimelineRow r) {
