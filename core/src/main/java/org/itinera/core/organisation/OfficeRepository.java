@@ -33,6 +33,12 @@ public final class OfficeRepository {
                 .where(OFFICE.COUNTRY.eq(country).and(OFFICE.DELETED.isFalse())).fetch(OFFICE.ID));
     }
 
+    /** The office with this code, deleted or not (a code is never given to a second office). */
+    public Optional<Office> findByCode(DSLContext dsl, String code) {
+        return dsl.selectFrom(OFFICE).where(OFFICE.CODE.eq(code)).fetchOptional()
+                .map(r -> new Office(r.getId(), r.getCode(), r.getName(), r.getCountry()));
+    }
+
     public Optional<Office> find(DSLContext dsl, String id) {
         return dsl.selectFrom(OFFICE).where(OFFICE.ID.eq(id)).fetchOptional()
                 .map(r -> new Office(r.getId(), r.getCode(), r.getName(), r.getCountry()));

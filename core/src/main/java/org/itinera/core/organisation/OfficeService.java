@@ -33,9 +33,12 @@ public final class OfficeService {
                 .required("country", country)
                 .check("country", country, c -> reference.country(c).isPresent(), "validation.unknownCountry")
                 .throwIfInvalid();
-        Office o = new Office(store.ids().next(), code.strip().toUpperCase(Locale.ROOT), name.strip(),
-                country.toUpperCase(Locale.ROOT));
+        String normalised = code.strip().toUpperCase(Locale.ROOT);
+        Office o = new Office(Office.idFor(normalised), normalised, name.strip(), country.toUpperCase(Locale.ROOT));
         store.write(actor, AuditEvent.ok("OFFICE_CREATE", "office", o.id()), tx -> {
+            if (offices.findByCode(tx.dsl(), normalised).isPresent()) {
+                new Validator().check("code", normalised, c -> false, "validation.officeCodeTaken").throwIfInvalid();
+            }
             offices.insert(tx, o);
             return null;
         });

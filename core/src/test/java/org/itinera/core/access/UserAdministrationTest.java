@@ -51,6 +51,18 @@ class UserAdministrationTest {
     }
 
     @Test
+    void anOfficeCodeIsTheSameOfficeOnEveryLaptopAndCannotBeAddedTwice() {
+        // the id comes from the code: a laptop set up elsewhere with office "dkr" creates the same record
+        assertThat(dakar).isEqualTo(Office.idFor("DKR")).isEqualTo(Office.idFor(" dkr ")).isNotEqualTo(bamako);
+        int before = ws.offices().all().size();
+        assertThatThrownBy(() -> ws.offices().create(ws.actor(), "dkr", "Dakar again", "SEN"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, fe -> fe.message().key())
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("code", "validation.officeCodeTaken")));
+        assertThat(ws.offices().all()).hasSize(before);
+    }
+
+    @Test
     void changingOnesPassphraseRewrapsTheKeySoOnlyTheNewOneSignsIn() {
         UserAccount awa = create("awa", RoleGrant.everywhere(Role.CASEWORKER));
         assertThatThrownBy(() -> ws.users().changeOwnPassphrase(awa.asActor(), "not my passphrase".toCharArray(),
