@@ -112,6 +112,13 @@ final class ChangeApplier {
         row.put("id", line.rowId());
         Optional<String> refused = session.insertRow(line.table(), row, dot.node(), dot.counter(), line.hlc());
         if (refused.isPresent()) {
+            Optional<CurrentRow> existing = "unique".equals(refused.get())
+                    ? session.row(line.table(), line.rowId()) : Optional.empty();
+            if (existing.isPresent()) {
+                // the same record inserted on two nodes (ids derived from a natural key, e.g. an office
+                // code): the second insert is a concurrent write of every column it carries
+                return mergeRow(line, dot, ctx, values, existing.get(), "INSERT");
+            }
             return reject(line, dot, ctx, "sync.rejected." + refused.get());
         }
         // the row is the record (copy on write, as for local inserts)
@@ -131,7 +138,12 @@ final class ChangeApplier {
         if (current.isEmpty()) {
             return session.rowRejected(line.rowId()) ? reject(line, dot, ctx, "sync.rejected.rowMissing") : Result.HELD;
         }
-        CurrentRow row = current.get();
+        return mergeRow(line, dot, ctx, values, current.get(), "UPDATE");
+    }
+
+    /** Merges the columns of a change into a row that exists here, column by column (dots, conflicts). */
+    private Result mergeRow(ChangeLine line, Dot dot, Context ctx, Map<String, Object> values, CurrentRow row,
+                            String op) {
         Map<String, Object> write = new LinkedHashMap<>();
         Map<String, Dot> newDots = new LinkedHashMap<>();
         List<Runnable> conflictWork = new ArrayList<>();
@@ -150,7 +162,7 @@ final class ChangeApplier {
         }
         newDots.forEach((col, d) -> session.setColumnDot(line.table(), line.rowId(), col, d.node(), d.counter()));
         conflictWork.forEach(Runnable::run);
-        session.insertChange(dot.node(), dot.counter(), line.table(), line.rowId(), "UPDATE", line.hlc(), line.user(),
+        session.insertChange(dot.node(), dot.counter(), line.table(), line.rowId(), op, line.hlc(), line.user(),
                 line.tx(), ctx.toJson(), payload(values));
         seen.add(dot);
         contexts.put(dot, ctx);
@@ -211,6 +223,12 @@ final class ChangeApplier {
                     : typed(table.dataColumns().get(col).type(), parse(winner.value()));
             write.put(col, w == null ? null : w.orElse(null));
             newDots.put(col, winner.dot());
+        }
+        if (remaining.stream().map(Candidate::value).distinct().count() == 1) {
+            // concurrent writes of the same value (e.g. the same office created on two laptops):
+            // nothing to review; the column's dot is the winner's on every node
+            open.ifPresent(o -> conflictWork.add(() -> session.resolveConflict(o.id(), line.user(), at)));
+            return;
         }
         boolean extendOpen = open.isPresent() && fromConflict && !superseded;
         conflictWork.add(() -> {

@@ -78,6 +78,15 @@ final class SyncNode implements AutoCloseable {
         return new SyncNode(name, dir, ws, limits);
     }
 
+    /** A first run as {@code admin} for a new office {@code officeCode} named {@code officeName} (Senegal). */
+    static SyncNode create(String name, String admin, String officeCode, String officeName, Path dir, Clock clock) {
+        Installation inst = new Installation(new DataDirectory(dir), Argon2Parameters.FAST_FOR_TESTS, REFERENCE, clock,
+                new SecureRandom());
+        Workspace ws = inst.initialise(new FirstRun(admin, "Admin " + name, PASSPHRASE.toCharArray(), officeCode,
+                officeName, "SEN", "en"));
+        return new SyncNode(name, dir, ws, PackageLimits.DEFAULT);
+    }
+
     /** Signs in to an installation made by {@link #create} (e.g. a copy of one). */
     static SyncNode open(String name, String officeCode, Path dir, Clock clock, PackageLimits limits) {
         Installation inst = new Installation(new DataDirectory(dir), Argon2Parameters.FAST_FOR_TESTS, REFERENCE, clock,
