@@ -18,6 +18,8 @@ import org.sqlite.mc.SQLiteMCChacha20Config;
  * driver drops in by changing one version number. See docs/decisions/0003-encrypted-database.md.
  */
 public final class EncryptedSqlite {
+    /** The page cache of every connection, in KiB. */
+    public static final int CACHE_KIB = 16_000;
 
     private EncryptedSqlite() {
     }
@@ -61,7 +63,7 @@ public final class EncryptedSqlite {
                 st.execute("PRAGMA busy_timeout = 15000");
                 // never spill plaintext temp tables or sort runs to disk
                 st.execute("PRAGMA temp_store = MEMORY");
-                st.execute("PRAGMA cache_size = -16000");
+                st.execute("PRAGMA cache_size = -" + CACHE_KIB);
             }
             return connection;
         } catch (SQLException e) {

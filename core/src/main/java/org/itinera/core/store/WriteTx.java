@@ -76,10 +76,37 @@ public final class WriteTx {
         this.bulk = true;
     }
 
+    private boolean largeCache;
+
     void begin() throws SQLException {
         connection.setAutoCommit(false);
         deferForeignKeys();
         txId = store.ids().next();
+    }
+
+    /**
+     * Gives this transaction a page cache of {@code kib} KiB (back to the connection's usual size when it ends):
+     * a large import touches far more pages than the usual cache holds, and pages that do not fit spill,
+     * encrypted, into the WAL in the middle of the transaction and are written again at commit.
+     */
+    public void useLargeCache(int kib) {
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute("PRAGMA cache_size = -" + kib);
+            largeCache = true;
+        } catch (SQLException e) {
+            throw Store.failed(e);
+        }
+    }
+
+    private void endLargeCache() {
+        if (largeCache) {
+            largeCache = false;
+            try (java.sql.Statement st = connection.createStatement()) {
+                st.execute("PRAGMA cache_size = -" + org.itinera.core.db.EncryptedSqlite.CACHE_KIB);
+            } catch (SQLException ignored) {
+                // the next large transaction sets it again; the usual size only saves memory
+            }
+        }
     }
 
     /** Records which user the change records are attributed to (null for the system). */
@@ -400,6 +427,7 @@ public final class WriteTx {
         connection.commit();
         connection.setAutoCommit(true);
         store.committed(counter);
+        endLargeCache();
     }
 
     void rollbackQuietly() {
@@ -424,6 +452,7 @@ public final class WriteTx {
             // the next transaction will reset it
         }
         counter = startCounter;
+        endLargeCache();
     }
 
     private void saveNodeState() {

@@ -30,6 +30,7 @@ public record ChangeLine(String origin, long counter, String table, String rowId
                          String tx, Map<String, Long> contextVector, List<RemoteDot> contextDots, ObjectNode columns) {
     static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final Pattern OP = Pattern.compile("INSERT|UPDATE|DELETE");
     private static final JsonFactory FACTORY = new com.fasterxml.jackson.databind.ObjectMapper().getFactory();
 
     /** A dot with the node's UUID. */
@@ -86,7 +87,7 @@ public record ChangeLine(String origin, long counter, String table, String rowId
             JsonNode cols = n.get("cols");
             if (dot == null || !dot.isArray() || dot.size() != 2 || !isUuid(dot.get(0)) || !dot.get(1).canConvertToLong()
                     || dot.get(1).asLong() < 1 || !text(n, "tbl", NAME) || !text(n, "id", null) || !text(n, "tx", null)
-                    || !text(n, "op", Pattern.compile("INSERT|UPDATE|DELETE")) || !n.path("hlc").isIntegralNumber()
+                    || !text(n, "op", OP) || !n.path("hlc").isIntegralNumber()
                     || !(n.path("user").isNull() || n.path("user").isTextual()) || ctx == null || !ctx.isObject()
                     || ctx.size() != 2 || !ctx.path("v").isObject() || !ctx.path("d").isArray() || cols == null
                     || !cols.isObject()) {

@@ -8,11 +8,14 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.itinera.core.audit.AuditLog;
 import org.itinera.core.db.DatabaseException;
 import org.itinera.core.i18n.UserMessage;
@@ -28,6 +31,7 @@ import org.jooq.Table;
  * names reaching SQL come only from {@link SyncedTables} (checked by the caller), never from a package.
  */
 public final class ExchangeRepository {
+    private static final Pattern SQL_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private final SyncedTables tables = new SyncedTables();
 
     /** A node as this database knows it. */
@@ -384,6 +388,9 @@ public final class ExchangeRepository {
             this.c = connection;
         }
 
+        /** Rows known to exist, as table, key column and value: the parent checks of a package repeat a lot. */
+        private final Set<String> present = new HashSet<>();
+
         private PreparedStatement ps(String sql) throws SQLException {
             PreparedStatement ps = cache.get(sql);
             if (ps == null) {
@@ -459,11 +466,20 @@ public final class ExchangeRepository {
         }
 
         public boolean exists(String table, String keyColumn, Object value) {
+            String key = table + '\0' + keyColumn + '\0' + value;
+            if (present.contains(key)) {
+                return true; // rows are never removed (deletes are tombstones): once seen, present for good
+            }
             String name = table(table).map(TableInfo::name).orElse(table);
-            if (!name.matches("[a-z][a-z0-9_]{0,62}") || !keyColumn.matches("[a-z][a-z0-9_]{0,62}")) {
+            if (!SQL_NAME.matcher(name).matches() || !SQL_NAME.matcher(keyColumn).matches()) {
                 return false;
             }
-            return !list("SELECT 1 FROM " + name + " WHERE " + keyColumn + " = ?", List.of(value), rs -> 1).isEmpty();
+            boolean found = !list("SELECT 1 FROM " + name + " WHERE " + keyColumn + " = ?", List.of(value), rs -> 1)
+                    .isEmpty();
+            if (found) {
+                present.add(key);
+            }
+            return found;
         }
 
         /** Inserts a received row; false (and nothing written) when a constraint refuses it. */
@@ -480,7 +496,11 @@ public final class ExchangeRepository {
             args.add(node);
             args.add(counter);
             args.add(hlc);
-            return constrained(sql.toString(), args);
+            Optional<String> refused = constrained(sql.toString(), args);
+            if (refused.isEmpty()) {
+                present.add(table + '\0' + "id" + '\0' + values.get("id"));
+            }
+            return refused;
         }
 
         /** Writes columns of a row; a constraint refusal leaves the row as it was and names the reason. */

@@ -116,6 +116,9 @@ public final class ImportService {
         }
     }
 
+    /** Page cache while a package applies (the default is 16 MB): 256 MB, given back at commit. */
+    static final int IMPORT_CACHE_KIB = 256_000;
+
     private ImportReport apply(Actor actor, String name, VerifiedPackage v) {
         Manifest m = v.manifest();
         Optional<String> from = Optional.of(m.from().node());
@@ -155,6 +158,7 @@ public final class ImportService {
                 }
                 return Optional.of(attCache.computeIfAbsent(sha, s -> readAttachment(v, s)));
             };
+            tx.useLargeCache(IMPORT_CACHE_KIB);
             try (ExchangeRepository.Session session = repository.session(tx)) {
                 ChangeApplier applier = new ChangeApplier(tx, session, repository, m.packageId(), at, noOf,
                         uuidOf, prefix, maxSeen, attachments);
