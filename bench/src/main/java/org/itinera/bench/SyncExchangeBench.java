@@ -183,10 +183,10 @@ public final class SyncExchangeBench {
     }
 
     /**
-     * An existing demo installation holds the same demo offices (same codes, other ids) as the laptop's demo data,
-     * and {@code office.code} is unique: the laptop's offices would be refused and every row under them held back.
-     * Real laptops get their offices from the hub; here the hub's clashing codes are renamed (outside the change
-     * log, in the bench's copy only) so that the laptop's rows can apply.
+     * An installation made before office ids came from codes (ADR 0013) holds the demo offices with other ids, and
+     * {@code office.code} is unique: the laptop's offices would be refused and every row under them held back. Such
+     * clashing codes are renamed (outside the change log, in the bench's copy only); offices made since then are
+     * the same records on both sides and merge.
      */
     static void renameClashingOffices(Workspace hub, Workspace laptop) {
         List<String> codes = laptop.database().withWriter((c, dsl) -> {
@@ -200,9 +200,11 @@ public final class SyncExchangeBench {
         });
         int renamed = hub.database().withWriter((c, dsl) -> {
             int n = 0;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE office SET code = 'HUB-' || code WHERE code = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE office SET code = 'HUB-' || code WHERE code = ? AND id <> ?")) {
                 for (String code : codes) {
                     ps.setString(1, code);
+                    ps.setString(2, org.itinera.core.organisation.Office.idFor(code));
                     n += ps.executeUpdate();
                 }
             }
