@@ -54,7 +54,7 @@ class KillDuringImportTest {
         int nothing = 0;
         for (int i = 0; i < KILLS; i++) {
             Path copy = tmp.resolve("hub-" + i);
-            ConvergenceProperties.copy(tmp.resolve("hub"), copy);
+            ConvergencePropertiesTest.copy(tmp.resolve("hub"), copy);
             Path pkg = Files.copy(file, tmp.resolve("p" + i + ".itp"));
             Process child = new ProcessBuilder(java, "-cp", cp, ImportChild.class.getName(), copy.toString(), "HUB",
                     pkg.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("child-" + i + ".log").toFile())

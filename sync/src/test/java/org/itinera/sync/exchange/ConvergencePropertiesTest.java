@@ -44,7 +44,7 @@ import org.itinera.sync.trust.NodeKind;
  * every change made anywhere, and each column shows one of its newest writes, with an open
  * conflict exactly where several newest writes did not know of each other (no edit lost).
  */
-class ConvergenceProperties {
+class ConvergencePropertiesTest {
     static final String[] CODES = {"DKA", "DKB", "HUB"};
     static Path template;
     static List<String> personIds = new ArrayList<>();
