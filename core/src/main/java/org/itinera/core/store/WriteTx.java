@@ -33,6 +33,13 @@ public final class WriteTx {
     private static final String COLUMN_DOT_SQL = "INSERT INTO column_dot (tbl, row_id, col, node_no, counter) "
             + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (tbl, row_id, col) DO UPDATE SET node_no = excluded.node_no, "
             + "counter = excluded.counter";
+    /**
+     * A local write of a column knows every value this node holds for it (its context covers the
+     * row's dots), so it supersedes the writes of an open sync conflict on that column: the
+     * conflict closes here, as it does at every node that applies this change.
+     */
+    private static final String CLOSE_CONFLICT_SQL = "UPDATE sync_conflict SET status = 'RESOLVED', resolved_by = ?, "
+            + "resolved_at = ? WHERE status = 'OPEN' AND tbl = ? AND row_id = ? AND col = ?";
 
     private final Store store;
     private final Connection connection;
@@ -225,8 +232,10 @@ public final class WriteTx {
         } catch (SQLException e) {
             throw Store.failed(e);
         }
+        String at = HybridClock.toInstant(h).toString();
         for (String col : names) {
             batch(COLUMN_DOT_SQL, new Object[] {table.getName(), id, col, store.selfNode(), c});
+            batch(CLOSE_CONFLICT_SQL, new Object[] {userId, at, table.getName(), id, col});
         }
         recordChange(c, table.getName(), id, "UPDATE", h, context, json.columns(names, values));
         for (DerivedIndex index : store.derivedFor(table.getName())) {

@@ -1,0 +1,153 @@
+package org.itinera.sync.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.itinera.core.casefile.BirthDate;
+import org.itinera.core.casefile.Person;
+import org.itinera.core.casefile.PersonDetails;
+import org.itinera.core.casefile.Sex;
+import org.itinera.core.task.ProgressSink;
+import org.itinera.sync.pkg.PackageLimits;
+import org.itinera.sync.testing.SyncFixtures;
+import org.itinera.sync.trust.NodeKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Small, ordered schedules that once left the nodes disagreeing on which conflicts are open after
+ * every package had arrived (found by {@link ConvergencePropertiesTest}): every node must end with
+ * the same rows and the same open conflicts, whatever order the writes reached it in.
+ */
+class ConflictBookkeepingTest {
+    @TempDir
+    Path tmp;
+    final SyncFixtures.Root root = SyncFixtures.Root.create();
+    SyncNode x;
+    SyncNode y;
+    SyncNode z;
+    List<SyncNode> all;
+    int stick;
+
+    @BeforeEach
+    void setUp() {
+        start(PackageLimits.DEFAULT);
+    }
+
+    void start(PackageLimits limits) {
+        Clock clock = Clock.systemUTC();
+        x = SyncNode.create("x", "DKA", tmp.resolve("x"), clock, limits);
+        y = SyncNode.create("y", "DKB", tmp.resolve("y"), clock, limits);
+        z = SyncNode.create("z", "HUB", tmp.resolve("z"), clock, limits);
+        all = List.of(x, y, z);
+        var bundle = SyncNode.bundle(root, 1, all.stream().map(n -> n.nodeKey(NodeKind.LAPTOP)).toList(), List.of());
+        for (SyncNode n : all) {
+            n.trustRoot(root);
+            n.trust.importBundle(n.ws.actor(), bundle);
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        all.forEach(SyncNode::close);
+    }
+
+    List<Path> export(SyncNode from, SyncNode to) {
+        return from.export.export(from.ws.actor(), to.nodeId(), tmp.resolve("stick-" + (++stick)), ProgressSink.NONE)
+                .packages().stream().map(ExportService.ExportedPackage::file).toList();
+    }
+
+    void deliver(SyncNode to, List<Path> packages) {
+        assertThat(to.imports.importFiles(to.ws.actor(), packages, ProgressSink.NONE))
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(ImportReport.Status.APPLIED));
+    }
+
+    void carry(SyncNode from, SyncNode to) {
+        deliver(to, export(from, to));
+    }
+
+    /** Everyone hears from everyone (twice round the ring, so acknowledgements travel too). */
+    void gossip() {
+        for (int i = 0; i < 2; i++) {
+            carry(x, y);
+            carry(y, z);
+            carry(z, x);
+        }
+    }
+
+    Person person(SyncNode n) {
+        Person p = n.ws.persons().create(n.ws.actor(), new PersonDetails("Awa", "Diallo", null, null, null, Sex.F,
+                BirthDate.exact(LocalDate.of(1990, 3, 4)), "SEN", null, null, null, null));
+        gossip();
+        return p;
+    }
+
+    void given(SyncNode n, String id, String value) {
+        Person p = n.ws.persons().open(n.ws.actor(), id).orElseThrow();
+        n.ws.persons().update(n.ws.actor(), new Person(id, ThreeNodeExchangeTest.given(p.details(), value)));
+    }
+
+    String givenAt(SyncNode n, String id) {
+        return n.ws.persons().open(n.ws.actor(), id).orElseThrow().details().givenName();
+    }
+
+    void assertSameEverywhere() {
+        for (SyncNode n : all) {
+            assertThat(n.data()).as("rows at " + n.name).isEqualTo(x.data());
+            assertThat(n.openConflicts()).as("open conflicts at " + n.name).isEqualTo(x.openConflicts());
+        }
+    }
+
+    /**
+     * Seeds 2373594650460115906 and 4184749526449185075: a caseworker retypes a field that is in
+     * conflict. That edit knew both conflicting values, so every other node takes it as the new
+     * value without a conflict; the editing node kept its conflict open, offering to bring an old
+     * value back over the new one.
+     */
+    @Test
+    void retypingAConflictedFieldClosesItsConflictOnTheEditingNodeToo() {
+        String id = person(x).id();
+        given(x, id, "Awa-X");
+        given(y, id, "Awa-Y");
+        carry(y, x);
+        assertThat(x.conflicts.open(x.ws.actor())).singleElement()
+                .satisfies(c -> assertThat(c.column()).isEqualTo("given_name"));
+
+        given(x, id, "Awa Diallo-Ndiaye");
+
+        assertThat(x.conflicts.open(x.ws.actor())).as("the review list right after the edit").isEmpty();
+        assertThat(x.conflicts.openCount(x.ws.actor())).isZero();
+        gossip();
+        assertSameEverywhere();
+        for (SyncNode n : all) {
+            assertThat(n.openConflicts()).as(n.name).isEmpty();
+            assertThat(givenAt(n, id)).as(n.name).isEqualTo("Awa Diallo-Ndiaye");
+        }
+    }
+
+    /** Resolving by the review screen still closes the conflict (now also through the write itself). */
+    @Test
+    void keepingAVersionOnTheReviewScreenClosesTheConflictEverywhere() {
+        String id = person(x).id();
+        given(x, id, "Awa-X");
+        given(y, id, "Awa-Y");
+        gossip();
+        assertSameEverywhere();
+        assertThat(z.openConflicts()).hasSize(1);
+        ConflictService.Conflict c = z.conflicts.open(z.ws.actor()).getFirst();
+        int pick = c.versions().stream().map(ConflictService.Version::text).toList().indexOf("Awa-X");
+        z.conflicts.resolve(z.ws.actor(), c.id(), pick);
+        assertThat(z.conflicts.open(z.ws.actor())).isEmpty();
+        gossip();
+        assertSameEverywhere();
+        for (SyncNode n : all) {
+            assertThat(n.openConflicts()).as(n.name).isEmpty();
+            assertThat(givenAt(n, id)).as(n.name).isEqualTo("Awa-X");
+        }
+    }
+}
