@@ -195,25 +195,24 @@ final class ChangeApplier {
             candidates.add(new Candidate(cur, c.map(ExchangeRepository.StoredChange::hlc).orElse(row.hlc()),
                     c.map(ExchangeRepository.StoredChange::user).orElse(null), jsonText(row.data().get(col))));
         }
+        // the column's newest writes are those no write known here covers, whatever the order they came in:
+        // the incoming write drops the current ones its context covers, and joins them unless a write known
+        // here (current, or one already superseded) covers it
         List<Candidate> remaining = new ArrayList<>();
-        boolean superseded = false;
         for (Candidate c : candidates) {
-            if (ctx.covers(c.dot())) {
-                superseded = true;
-            } else {
-                if (contextOf(c.dot()).covers(dot)) {
-                    return; // this write is older than one already here: nothing changes in this column
-                }
+            if (!ctx.covers(c.dot())) {
                 remaining.add(c);
             }
         }
+        boolean superseded = remaining.size() < candidates.size();
+        boolean stale = !remaining.isEmpty() && (remaining.stream().anyMatch(c -> contextOf(c.dot()).covers(dot))
+                || supersededWriteCovers(line.table(), line.rowId(), col, dot));
+        if (stale && !superseded) {
+            return; // this write is older than one already here: nothing changes in this column
+        }
         Candidate incoming = new Candidate(dot, line.hlc(), line.user(), jsonText(value));
-        remaining.add(incoming);
-        if (remaining.size() == 1) {
-            write.put(col, value);
-            newDots.put(col, dot);
-            open.ifPresent(o -> conflictWork.add(() -> session.resolveConflict(o.id(), line.user(), at)));
-            return;
+        if (!stale) {
+            remaining.add(incoming);
         }
         Candidate winner = remaining.stream().max(Comparator.comparingLong(Candidate::hlc)
                 .thenComparing(c -> uuidOf.getOrDefault(c.dot().node(), ""))
@@ -225,8 +224,8 @@ final class ChangeApplier {
             newDots.put(col, winner.dot());
         }
         if (remaining.stream().map(Candidate::value).distinct().count() == 1) {
-            // concurrent writes of the same value (e.g. the same office created on two laptops):
-            // nothing to review; the column's dot is the winner's on every node
+            // one newest write, or concurrent writes of the same value (e.g. the same office created on
+            // two laptops): nothing to review; the column's dot is the winner's on every node
             open.ifPresent(o -> conflictWork.add(() -> session.resolveConflict(o.id(), line.user(), at)));
             return;
         }
@@ -246,6 +245,26 @@ final class ChangeApplier {
                         c.value()));
             }
         });
+    }
+
+    /**
+     * Whether a write of the column this node already has, no longer among its newest (it was
+     * superseded), covers {@code dot}: covering is not transitive when a package was lost on the
+     * way, so the current writes alone cannot tell that {@code dot} is old.
+     */
+    private boolean supersededWriteCovers(String table, String rowId, String col, Dot dot) {
+        for (ExchangeRepository.StoredChange c : session.columnWrites(table, rowId, col)) {
+            Dot d = new Dot(c.nodeNo(), c.counter());
+            Context known = contexts.get(d);
+            if (known == null) {
+                known = Context.parse(c.context());
+                contexts.put(d, known);
+            }
+            if (known.covers(dot)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Context contextOf(Dot d) {

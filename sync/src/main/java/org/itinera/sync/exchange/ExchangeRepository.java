@@ -446,6 +446,19 @@ public final class ExchangeRepository {
                             rs.getString(11))).stream().findFirst();
         }
 
+        /**
+         * The dots and contexts of the changes here that wrote {@code col} of a row (changes whose
+         * payload has the column), including the ones later writes superseded.
+         */
+        public List<StoredChange> columnWrites(String table, String rowId, String col) {
+            flushChanges();
+            return list("SELECT seq, node_no, counter, tbl, row_id, op, hlc, user_id, tx_id, context, NULL "
+                    + "FROM change_log WHERE row_id = ? AND tbl = ? AND op IN ('UPDATE', 'INSERT') "
+                    + "AND json_type(payload, ?) IS NOT NULL", List.of(rowId, table, "$." + col),
+                    rs -> new StoredChange(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), null));
+        }
+
         /** The row's data columns and its creating dot, if it exists. */
         public Optional<CurrentRow> row(String table, String id) {
             TableInfo t = table(table).orElseThrow(() -> new IllegalArgumentException("not a synced table: " + table));

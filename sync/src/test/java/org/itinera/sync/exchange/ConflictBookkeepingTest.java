@@ -12,6 +12,7 @@ import org.itinera.core.casefile.PersonDetails;
 import org.itinera.core.casefile.Sex;
 import org.itinera.core.task.ProgressSink;
 import org.itinera.sync.pkg.PackageLimits;
+import org.itinera.sync.pkg.PackageWriter;
 import org.itinera.sync.testing.SyncFixtures;
 import org.itinera.sync.trust.NodeKind;
 import org.junit.jupiter.api.AfterEach;
@@ -127,6 +128,48 @@ class ConflictBookkeepingTest {
         for (SyncNode n : all) {
             assertThat(n.openConflicts()).as(n.name).isEmpty();
             assertThat(givenAt(n, id)).as(n.name).isEqualTo("Awa Diallo-Ndiaye");
+        }
+    }
+
+    /** Exports with packages cut after every change, so that losing one loses a single change. */
+    List<Path> exportSplit(SyncNode from, SyncNode to) {
+        ExportService oneChangePerPackage = new ExportService(from.ws.store(), from.ws.access(), new ExchangeRepository(),
+                from.keys, from.trust, new PackageWriter(PackageLimits.DEFAULT.withTargetPackageBytes(1)), from.ws.clock());
+        List<Path> files = oneChangePerPackage.export(from.ws.actor(), to.nodeId(), tmp.resolve("stick-" + (++stick)),
+                ProgressSink.NONE).packages().stream().map(ExportService.ExportedPackage::file).toList();
+        assertThat(files).as("packages from " + from.name + " to " + to.name).hasSizeGreaterThan(1);
+        return files;
+    }
+
+    /**
+     * A write reaches a node after a write that superseded it, by way of split packages, one lost:
+     * A (x), then C (y, knew A), then B (z, knew C but not A: the package with A was lost). B is
+     * the newest write and supersedes everything. Node x got B before C: for a while A and B are
+     * rightly in conflict there, and C, when it comes, closes it (C supersedes A and B supersedes
+     * C); the merge used to stop at "C is older than B" and keep A. Node z got C, then wrote B,
+     * then A arrived: A is older than C, which z already had, so no conflict; the merge compared A
+     * only with B and opened one.
+     */
+    @Test
+    void aWriteSupersededByAnAlreadySupersededWriteOpensNoConflictWhateverItsArrivalOrder() {
+        String id = person(x).id();
+        given(x, id, "Awa-A");
+        carry(x, y);
+        given(y, id, "Awa-C");
+        List<Path> yToZ = exportSplit(y, z);
+        deliver(z, List.of(yToZ.getLast())); // C arrives, the package with A is lost
+        assertThat(givenAt(z, id)).isEqualTo("Awa-C");
+        given(z, id, "Awa-B");
+        List<Path> zToX = exportSplit(z, x);
+        deliver(x, List.of(zToX.getLast())); // B arrives before C
+        assertThat(x.openConflicts()).as("A and B at x, before C arrives").hasSize(1);
+
+        gossip();
+
+        assertSameEverywhere();
+        for (SyncNode n : all) {
+            assertThat(n.openConflicts()).as(n.name).isEmpty();
+            assertThat(givenAt(n, id)).as(n.name).isEqualTo("Awa-B");
         }
     }
 
