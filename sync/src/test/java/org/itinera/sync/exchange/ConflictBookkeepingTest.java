@@ -17,6 +17,7 @@ import org.itinera.sync.testing.SyncFixtures;
 import org.itinera.sync.trust.NodeKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,6 +172,29 @@ class ConflictBookkeepingTest {
             assertThat(n.openConflicts()).as(n.name).isEmpty();
             assertThat(givenAt(n, id)).as(n.name).isEqualTo("Awa-B");
         }
+    }
+
+    /**
+     * Two of three concurrent writes carry the same value (main's rule "equal concurrent values are
+     * no conflict", a5c0f76): x learns of y's equal write first and keeps only the winner, so when
+     * z's different value comes, x's conflict has two versions; z got x's and y's writes after its
+     * own and its conflict has all three. KNOWN BROKEN, not fixed here: the merge forgets the
+     * loser of two equal values (the column keeps one dot, no conflict row holds both), so later
+     * writes are compared with the winner only. Needs the equal writes kept together (e.g. a
+     * closed conflict row that still holds them, read back as the column's newest writes).
+     */
+    @Disabled("known: equal concurrent values (a5c0f76) make open conflicts depend on arrival order")
+    @Test
+    void equalConcurrentValuesLeaveTheSameConflictWhateverTheArrivalOrder() {
+        String id = person(x).id();
+        given(x, id, "Same");
+        given(y, id, "Same");
+        given(z, id, "Other");
+        carry(y, x);
+        carry(x, z);
+        carry(z, x);
+        gossip();
+        assertSameEverywhere();
     }
 
     /** Resolving by the review screen still closes the conflict (now also through the write itself). */
