@@ -238,7 +238,7 @@ public final class SyncScreen {
         }
         for (int i = 0; i < c.versions().size(); i++) {
             int index = i;
-            WrappedText text = new WrappedText(vm.describe(c.versions().get(i)));
+            WrappedText text = new WrappedText(vm.describe(c, c.versions().get(i)));
             HBox.setHgrow(text, Priority.ALWAYS);
             Button keep = new Button(m.get("sync.ui.conflicts.keep"));
             keep.setId("keepVersion" + i);
