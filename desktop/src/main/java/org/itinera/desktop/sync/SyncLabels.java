@@ -82,6 +82,11 @@ public final class SyncLabels {
 
     private final Messages messages;
 
+    /** The enumeration columns, for the completeness test. */
+    static Map<String, Map<String, Class<? extends Enum<?>>>> enumColumns() {
+        return ENUMS;
+    }
+
     public SyncLabels(Messages messages) {
         this.messages = messages;
     }
