@@ -83,7 +83,7 @@ public final class ConflictsViewModel {
                 .onSuccess(v -> {
                     load();
                     status.set(messages.get("sync.ui.conflicts.kept",
-                            labels.value(c.table(), c.column(), c.versions().get(index).text())));
+                            labels.plain(c.table(), c.column(), c.versions().get(index).text())));
                 })
                 .onFailure(e -> status.set(new ErrorMessages(messages).describe(e))));
     }

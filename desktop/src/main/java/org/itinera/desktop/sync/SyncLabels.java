@@ -150,6 +150,27 @@ public final class SyncLabels {
         return messages.rightToLeft() && text != null && !text.isEmpty() ? FSI + text + PDI : text;
     }
 
+    /** The text with its isolate marks removed (what a screen reader or a plain label gets). */
+    public static String withoutIsolates(String text) {
+        return text == null ? null : text.replace(String.valueOf(FSI), "").replace(String.valueOf(PDI), "");
+    }
+
+    /** Whether the first strong letter of {@code text} is left-to-right (or there is none), as U+2068 decides. */
+    static boolean leftToRight(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            byte d = Character.getDirectionality(cp);
+            if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                return true;
+            }
+            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
+    }
+
     /** How a conflict is named: whose record (when it is about a person), which kind, which field. */
     public String title(ConflictService.Conflict c) {
         String field = field(c.column());
