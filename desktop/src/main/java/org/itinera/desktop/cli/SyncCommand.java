@@ -5,6 +5,7 @@ import java.util.List;
 import org.itinera.core.task.ProgressSink;
 import org.itinera.core.workspace.Workspace;
 import org.itinera.desktop.i18n.Messages;
+import org.itinera.desktop.sync.SyncLabels;
 import org.itinera.sync.exchange.ConflictService;
 import org.itinera.sync.exchange.ExportService;
 import org.itinera.sync.exchange.ImportReport;
@@ -52,11 +53,13 @@ final class SyncCommand {
         int run(Messages m) {
             try (Workspace ws = signIn(installation())) {
                 List<ImportReport> reports = sync(ws).imports().importFiles(ws.actor(), files, ProgressSink.NONE);
+                SyncLabels labels = new SyncLabels(m);
                 boolean refused = false;
                 for (ImportReport r : reports) {
                     out().println(m.get("sync.cli.importLine", r.fileName(), m.get("sync.status." + r.status().name().toLowerCase(java.util.Locale.ROOT)), m.get(r.message())));
                     for (ImportReport.RejectedRecord x : r.rejected()) {
-                        out().println(m.get("sync.cli.rejectedRecord", x.table(), x.rowId(), m.get(x.reason())));
+                        out().println(m.get("sync.cli.rejectedRecord", labels.record(x.table()), labels.isolate(x.rowId()),
+                                m.get(x.reason())));
                     }
                     refused |= r.status() == ImportReport.Status.REJECTED || r.status() == ImportReport.Status.QUARANTINED;
                 }
@@ -84,10 +87,18 @@ final class SyncCommand {
         @Override
         int run(Messages m) {
             try (Workspace ws = signIn(installation())) {
+                SyncLabels labels = new SyncLabels(m);
                 for (ConflictService.Conflict c : sync(ws).conflicts().open(ws.actor())) {
-                    out().println(m.get("sync.cli.conflictLine", c.id(), c.table(), c.rowId(), c.column()));
+                    String record = labels.record(c.table());
+                    String field = labels.field(c.column());
+                    String row = labels.isolate(c.rowId());
+                    out().println(c.person()
+                            .map(name -> m.get("sync.cli.conflictLinePerson", labels.isolate(c.id()), record, row, field,
+                                    labels.isolate(name)))
+                            .orElseGet(() -> m.get("sync.cli.conflictLine", labels.isolate(c.id()), record, row, field)));
                     for (ConflictService.Version v : c.versions()) {
-                        out().println(m.get("sync.cli.conflictVersion", v.text(), v.nodeName(), v.writtenAt().toString()));
+                        out().println(m.get("sync.cli.conflictVersion", labels.value(c.table(), c.column(), v.text()),
+                                labels.isolate(v.nodeName()), labels.isolate(v.writtenAt().toString())));
                     }
                 }
                 return 0;

@@ -19,6 +19,7 @@ public final class ConflictsViewModel {
     private final Actor actor;
     private final TaskExecutor executor;
     private final Messages messages;
+    private final SyncLabels labels;
     private final ObservableList<ConflictService.Conflict> open = FXCollections.observableArrayList();
     private final ObjectProperty<ConflictService.Conflict> selected = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
@@ -28,6 +29,7 @@ public final class ConflictsViewModel {
         this.actor = actor;
         this.executor = executor;
         this.messages = messages;
+        this.labels = new SyncLabels(messages);
     }
 
     public ObservableList<ConflictService.Conflict> open() {
@@ -53,18 +55,19 @@ public final class ConflictsViewModel {
                 .onFailure(e -> status.set(new ErrorMessages(messages).describe(e))));
     }
 
-    /** How a conflict is named in the list: what and which field. */
+    /** How a conflict is named in the list: whose record, which kind of record, which field (in words). */
     public String title(ConflictService.Conflict c) {
-        String field = c.column().replace('_', ' ');
-        String record = c.table().replace('_', ' ');
-        return c.person().map(name -> messages.get("sync.ui.conflicts.titlePerson", name, field, record))
-                .orElseGet(() -> messages.get("sync.ui.conflicts.title", record, field, c.rowId()));
+        return labels.title(c);
     }
 
-    /** One version as shown: the value, who and when, and whether it is the one shown now. */
-    public String describe(ConflictService.Version v) {
-        return messages.get(v.shown() ? "sync.ui.conflicts.versionShown" : "sync.ui.conflicts.version", v.text(),
-                v.nodeName(), PeersViewModel.when(v.writtenAt()));
+    /**
+     * One version of conflict {@code c} as shown: the value (as the rest of the application shows
+     * it), who and when, and whether it is the one shown now.
+     */
+    public String describe(ConflictService.Conflict c, ConflictService.Version v) {
+        return messages.get(v.shown() ? "sync.ui.conflicts.versionShown" : "sync.ui.conflicts.version",
+                labels.value(c.table(), c.column(), v.text()), labels.isolate(v.nodeName()),
+                labels.isolate(PeersViewModel.when(v.writtenAt())));
     }
 
     /** Keeps version {@code index} of the selected conflict; the choice travels like any edit. */
@@ -79,7 +82,8 @@ public final class ConflictsViewModel {
                 })
                 .onSuccess(v -> {
                     load();
-                    status.set(messages.get("sync.ui.conflicts.kept", c.versions().get(index).text()));
+                    status.set(messages.get("sync.ui.conflicts.kept",
+                            labels.plain(c.table(), c.column(), c.versions().get(index).text())));
                 })
                 .onFailure(e -> status.set(new ErrorMessages(messages).describe(e))));
     }

@@ -101,8 +101,9 @@ public final class ImportViewModel {
     }
 
     private ReportRow row(ImportReport r) {
-        List<String> not = r.rejected().stream().map(x -> messages.get("sync.ui.import.notApplied", x.table(), x.rowId(),
-                messages.get(x.reason()))).toList();
+        SyncLabels labels = new SyncLabels(messages);
+        List<String> not = r.rejected().stream().map(x -> messages.get("sync.ui.import.notApplied",
+                labels.record(x.table()), x.rowId(), messages.get(x.reason()))).toList();
         String outcome = messages.get("sync.status." + r.status().name().toLowerCase(java.util.Locale.ROOT));
         return new ReportRow(r.fileName(), outcome, messages.get(r.message()), not, r.status());
     }

@@ -57,8 +57,7 @@ public final class PeersViewModel {
 
     /** An instant to the minute, in UTC (the same on every machine whatever its time zone). */
     static String when(java.time.Instant at) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC)
-                .format(at);
+        return SyncLabels.when(at);
     }
 
     private Row row(PeerService.PeerStatus p) {

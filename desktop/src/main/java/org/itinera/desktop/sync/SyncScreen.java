@@ -214,7 +214,15 @@ public final class SyncScreen {
             @Override
             protected void updateItem(ConflictService.Conflict c, boolean empty) {
                 super.updateItem(c, empty);
-                setText(empty || c == null ? null : vm.title(c));
+                String title = empty || c == null ? null : vm.title(c);
+                setAccessibleText(title);
+                if (title != null && title.indexOf(SyncLabels.FSI) >= 0) {
+                    setText(null);
+                    setGraphic(sentence(title));
+                } else {
+                    setGraphic(null);
+                    setText(title);
+                }
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
@@ -238,7 +246,7 @@ public final class SyncScreen {
         }
         for (int i = 0; i < c.versions().size(); i++) {
             int index = i;
-            WrappedText text = new WrappedText(vm.describe(c.versions().get(i)));
+            Node text = sentence(vm.describe(c, c.versions().get(i)));
             HBox.setHgrow(text, Priority.ALWAYS);
             Button keep = new Button(m.get("sync.ui.conflicts.keep"));
             keep.setId("keepVersion" + i);
@@ -246,6 +254,54 @@ public final class SyncScreen {
             HBox row = new HBox(12, keep, text);
             box.getChildren().add(row);
         }
+    }
+
+    /**
+     * A sentence whose parts from the data are marked with Unicode isolates ({@link SyncLabels#isolate},
+     * right-to-left languages only). JavaFX orders isolates right but draws them as boxes, so here each
+     * marked part becomes a label of its own, laid out in the direction of its first strong letter
+     * (what U+2068 means), between labels holding the words around it. Without marks: one wrapped text.
+     */
+    static Node sentence(String text) {
+        if (text.indexOf(SyncLabels.FSI) < 0) {
+            return new WrappedText(text);
+        }
+        HBox line = new HBox();
+        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        line.setAccessibleText(SyncLabels.withoutIsolates(text));
+        int at = 0;
+        while (at < text.length()) {
+            int open = text.indexOf(SyncLabels.FSI, at);
+            if (open < 0) {
+                line.getChildren().add(words(text.substring(at)));
+                break;
+            }
+            if (open > at) {
+                line.getChildren().add(words(text.substring(at, open)));
+            }
+            int close = text.indexOf(SyncLabels.PDI, open);
+            close = close < 0 ? text.length() : close;
+            String part = text.substring(open + 1, close);
+            Label value = new Label(part);
+            value.getStyleClass().add("sync-value");
+            value.setNodeOrientation(SyncLabels.leftToRight(part) ? javafx.geometry.NodeOrientation.LEFT_TO_RIGHT
+                    : javafx.geometry.NodeOrientation.RIGHT_TO_LEFT);
+            line.getChildren().add(value);
+            at = close + 1;
+        }
+        return line;
+    }
+
+    /**
+     * Words of the sentence between data parts. A part with no letter (an opening quote alone) is laid
+     * out left to right so that JavaFX does not mirror it into the closing quote.
+     */
+    private static Label words(String text) {
+        Label l = new Label(text);
+        if (text.codePoints().noneMatch(Character::isLetter)) {
+            l.setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
+        }
+        return l;
     }
 
     static Node peersView(PeersViewModel vm, Messages m) {

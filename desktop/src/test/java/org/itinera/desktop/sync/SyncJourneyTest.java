@@ -28,15 +28,15 @@ class SyncJourneyTest {
     static Path stick;
     AppContext context;
 
-    /** Two machines' data, made before the window opens: a new person and one same-field edit on each side. */
+    /** Two machines' data, made before the window opens: a new person and the same two fields edited on each side. */
     @BeforeAll
     static void prepare() {
         try (SyncPair pair = new SyncPair(dir.resolve("here"), dir.resolve("other"))) {
             SyncPair.person(pair.other, "Aminata", "Koné");
             var awa = SyncPair.person(pair.here, "Awa", "Diallo");
             pair.hereToOther(dir.resolve("earlier"));
-            SyncViewModelsTest.rename(pair.here, awa.id(), "Awa Marie");
-            SyncViewModelsTest.rename(pair.other, awa.id(), "Aoua");
+            SyncLabelsTest.edit(pair.here, awa.id(), "Awa Marie", org.itinera.core.casefile.Sex.X);
+            SyncLabelsTest.edit(pair.other, awa.id(), "Aoua", org.itinera.core.casefile.Sex.U);
             stick = dir.resolve("stick");
             pair.otherToHere(stick);
         }
@@ -119,6 +119,17 @@ class SyncJourneyTest {
         screenshot(robot, "sync-peers");
         selectTab(robot, "sync.ui.tab.conflicts");
         waitUntil(() -> robot.lookup("#conflictVersions").queryAs(javafx.scene.layout.VBox.class).getChildren().size() == 2);
+        // the list names the fields in words of the interface language, never by their column names
+        var m = context.messages();
+        waitUntil(() -> robot.lookup("#conflictList .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(c -> c.getAccessibleText() != null).count() == 2);
+        assertThat(robot.lookup("#conflictList .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .map(javafx.scene.control.ListCell::getAccessibleText).filter(java.util.Objects::nonNull)
+                .map(SyncLabels::withoutIsolates).toList())
+                .anySatisfy(t -> assertThat(t).endsWith(m.get("sync.record.person") + (m.rightToLeft() ? ": " : m.locale()
+                        .getLanguage().equals("fr") ? " : " : ": ") + m.get("sync.field.sex")))
+                .anySatisfy(t -> assertThat(t).endsWith(m.get("sync.field.given_name")))
+                .noneSatisfy(t -> assertThat(t).contains("given_name"));
         screenshot(robot, "sync-conflicts");
     }
 }

@@ -91,8 +91,9 @@ class SyncViewModelsTest {
         vm.load();
         assertThat(vm.status().get()).isEqualTo("1 conflicts wait for review.");
         // whose record and which field, in words (the name shows the value every machine shows now)
-        assertThat(vm.title(vm.selected().get())).matches("Record of Awa-(B|here) Diallo: field “given name” \\(person\\)");
-        assertThat(vm.selected().get().versions()).extracting(vm::describe).anySatisfy(s -> assertThat(s)
+        assertThat(vm.title(vm.selected().get())).matches("Awa-(B|here) Diallo — personal details: given name");
+        var conflict = vm.selected().get();
+        assertThat(conflict.versions()).extracting(v -> vm.describe(conflict, v)).anySatisfy(s -> assertThat(s)
                 .startsWith("“Awa-B”, written on Laptop B at ")).anySatisfy(s -> assertThat(s).startsWith("“Awa-here”"));
         int b = vm.selected().get().versions().stream().map(v -> v.text()).toList().indexOf("Awa-B");
         vm.keep(b);
