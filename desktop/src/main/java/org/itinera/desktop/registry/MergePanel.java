@@ -117,7 +117,6 @@ final class MergePanel {
         TextArea reason = new TextArea();
         reason.setId("mergeReason");
         reason.setPrefRowCount(2);
-        reason.setWrapText(true);
         reason.textProperty().bindBidirectional(vm.reason());
         WrappedText error = new WrappedText();
         error.setId("mergeError");
