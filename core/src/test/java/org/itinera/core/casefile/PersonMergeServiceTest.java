@@ -101,6 +101,7 @@ class PersonMergeServiceTest {
         // the duplicate's case is on the survivor's file, still the duplicate's record
         assertThat(ws.cases().ofPerson(system, survivor)).singleElement()
                 .satisfies(c -> assertThat(c.personId()).isEqualTo(duplicate));
+        assertThat(ws.timeline().ofPerson(system, survivor)).anySatisfy(i -> assertThat(i.personId()).isEqualTo(duplicate));
         // one synced change of one column, and an audit entry with the reason
         assertThat(changeCount()).isEqualTo(changes + 1);
         String payload = ws.store().read(dsl -> dsl.fetchValue(
@@ -119,6 +120,7 @@ class PersonMergeServiceTest {
         assertThat(openedId(duplicate)).isEqualTo(duplicate);
         assertThat(ws.merges().mergedRecords(system, survivor)).isEmpty();
         assertThat(ws.cases().ofPerson(system, survivor)).isEmpty();
+        assertThat(ws.timeline().ofPerson(system, survivor)).noneSatisfy(i -> assertThat(i.personId()).isEqualTo(duplicate));
         assertThat(ws.cases().ofPerson(system, duplicate)).hasSize(1);
     }
 

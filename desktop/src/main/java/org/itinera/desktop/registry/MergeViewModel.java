@@ -54,6 +54,9 @@ public final class MergeViewModel {
         this.person = person;
         this.registryChanged = registryChanged;
         ws.offices().all().forEach(o -> officeNames.put(o.id(), o.name()));
+        // a refusal shown in the dialog goes once the user changes what it was about
+        candidate.addListener((o, a, b) -> dialogError.set(""));
+        reason.addListener((o, a, b) -> dialogError.set(""));
     }
 
     public boolean canMerge() {
