@@ -128,7 +128,9 @@ final class MergePanel {
         content.setPrefWidth(560);
         dialog.getDialogPane().setContent(content);
         ButtonType confirm = new ButtonType(m.get("merge.confirm"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(confirm, ButtonType.CANCEL);
+        // our own Cancel: JavaFX has no Arabic for its built-in one
+        ButtonType cancel = new ButtonType(m.get("merge.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(confirm, cancel);
         Button ok = (Button) dialog.getDialogPane().lookupButton(confirm);
         ok.setId("confirmMerge");
         ok.disableProperty().bind(vm.busy());
