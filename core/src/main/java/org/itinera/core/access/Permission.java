@@ -29,5 +29,7 @@ public enum Permission {
     /** Vulnerability screenings, best-interest steps, safety plans; restricting a case and sharing it. */
     PROTECTION_READ, PROTECTION_WRITE,
     /** Reintegration assistance: plans, deliveries, partner referrals, follow-ups, surveys (issue 6). */
-    ASSISTANCE_READ, ASSISTANCE_WRITE
+    ASSISTANCE_READ, ASSISTANCE_WRITE,
+    /** Mark a person as a duplicate of another (and undo it): data officers and mission administrators. */
+    PERSON_MERGE
 }

@@ -37,6 +37,9 @@ public final class PermissionTable {
         table.get(Role.DATA_OFFICER).add(ASSISTANCE_READ);
         table.get(Role.MISSION_ADMIN).add(ASSISTANCE_READ);
         table.get(Role.AUDITOR).add(ASSISTANCE_READ);
+        // duplicates (issue 7): the data officer cleans the registry, the mission administrator supervises
+        table.get(Role.DATA_OFFICER).add(PERSON_MERGE);
+        table.get(Role.MISSION_ADMIN).add(PERSON_MERGE);
     }
 
     public boolean allows(Role role, Permission permission) {

@@ -56,7 +56,12 @@ public final class CaseRepository {
     }
 
     public List<CaseSummary> ofPerson(DSLContext dsl, String personId, String viewer) {
-        return select(dsl, CASE_FILE.PERSON_ID.eq(personId).and(CASE_FILE.DELETED.isFalse())
+        return ofPersons(dsl, List.of(personId), viewer);
+    }
+
+    /** The cases of several persons (a survivor and its merged duplicates), newest first. */
+    public List<CaseSummary> ofPersons(DSLContext dsl, Collection<String> personIds, String viewer) {
+        return select(dsl, CASE_FILE.PERSON_ID.in(personIds).and(CASE_FILE.DELETED.isFalse())
                 .and(ProtectionRepository.visibleTo(viewer)))
                 .orderBy(CASE_FILE.OPENED_ON.desc()).fetch(CaseRepository::summary);
     }

@@ -66,11 +66,14 @@ public final class CaseService {
         return store.read(dsl -> cases.count(dsl, offices, actor.userId()));
     }
 
-    /** A person's cases, limited to the offices the actor may read; restricted cases only for those they were shared with. */
+    /**
+     * A person's cases, and those of the persons merged into it (each keeps its person id), limited to
+     * the offices the actor may read; restricted cases only for those they were shared with.
+     */
     public List<CaseSummary> ofPerson(Actor actor, String personId) {
         access.require(actor, Permission.CASE_READ);
         var scope = access.scope(actor, Permission.CASE_READ);
-        return store.read(dsl -> cases.ofPerson(dsl, personId, actor.userId())).stream()
+        return store.read(dsl -> cases.ofPersons(dsl, new PersonRepository().personsOfFile(dsl, personId), actor.userId())).stream()
                 .filter(c -> scope.all() || c.officeId() == null || scope.offices().contains(c.officeId())).toList();
     }
 }

@@ -47,6 +47,103 @@ public final class PersonRepository {
                 .fetchOptional().map(PersonRepository::toPerson);
     }
 
+    /** Longest merge chain followed before giving up (a guard: real chains are a few links long). */
+    static final int MAX_CHAIN = 1_000;
+
+    /** The person's own merge link: who it was marked a duplicate of (null when none, or deleted/unknown). */
+    public Optional<String> mergeLink(DSLContext dsl, String id) {
+        return dsl.select(PERSON.MERGED_INTO).from(PERSON).where(PERSON.ID.eq(id).and(PERSON.DELETED.isFalse()))
+                .fetchOptional(PERSON.MERGED_INTO);
+    }
+
+    /** Whether a person exists and is not deleted. */
+    public boolean exists(DSLContext dsl, String id) {
+        return dsl.fetchExists(PERSON, PERSON.ID.eq(id).and(PERSON.DELETED.isFalse()));
+    }
+
+    /**
+     * Where a person's file lives after merges (docs/decisions/0012): follow {@code merged_into} link
+     * by link to a person that is not merged; a link to a deleted or unknown person ends the chain
+     * before it; a cycle (two laptops merged A into B and B into A) ends at the smallest id of the
+     * cycle, whichever member the walk started from, so every node picks the same person.
+     */
+    public String survivorOf(DSLContext dsl, String id) {
+        return survivorOf(id, x -> mergeLink(dsl, x).filter(t -> exists(dsl, t)).orElse(null));
+    }
+
+    /** The chain rule alone, over any link function (null: no link). */
+    public static String survivorOf(String id, java.util.function.UnaryOperator<String> link) {
+        java.util.List<String> path = new java.util.ArrayList<>();
+        String current = id;
+        while (path.size() < MAX_CHAIN) {
+            int seen = path.indexOf(current);
+            if (seen >= 0) {
+                return path.subList(seen, path.size()).stream().min(String::compareTo).orElseThrow();
+            }
+            path.add(current);
+            String next = link.apply(current);
+            if (next == null) {
+                return current;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    /** Persons whose merge chain passes through a person (direct and indirect duplicates), itself excluded. */
+    public List<String> mergedIntoTransitively(DSLContext dsl, String id) {
+        return dsl.resultQuery("WITH RECURSIVE m(id) AS (SELECT id FROM person WHERE merged_into = ? AND deleted = 0 "
+                        + "UNION SELECT p.id FROM person p JOIN m ON p.merged_into = m.id WHERE p.deleted = 0) "
+                        + "SELECT id FROM m WHERE id <> ? ORDER BY id", id, id)
+                .fetch(0, String.class);
+    }
+
+    /** The persons whose files live in this one: itself first, then every person whose merge chain ends here. */
+    public List<String> personsOfFile(DSLContext dsl, String personId) {
+        List<String> ids = new java.util.ArrayList<>();
+        ids.add(personId);
+        if (personId != null) {
+            for (String id : mergedIntoTransitively(dsl, personId)) {
+                if (survivorOf(dsl, id).equals(personId)) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Whether following merge links from one person reaches another (a merge the other way would make a cycle). */
+    public boolean chainReaches(DSLContext dsl, String from, String target) {
+        String current = from;
+        for (int i = 0; i < MAX_CHAIN && current != null; i++) {
+            if (current.equals(target)) {
+                return true;
+            }
+            current = mergeLink(dsl, current).orElse(null);
+        }
+        return false;
+    }
+
+    /** Summaries of persons by id, merged or not (not deleted), with their merge link. */
+    public List<MergedRecord> mergedRecords(DSLContext dsl, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return dsl.selectFrom(PERSON).where(PERSON.ID.in(ids).and(PERSON.DELETED.isFalse()))
+                .orderBy(PERSON.FAMILY_NAME, PERSON.GIVEN_NAME, PERSON.ID)
+                .fetch(r -> new MergedRecord(summary(r), r.getMergedInto()));
+    }
+
+    /** Sets or clears a person's merge link through the write path (a synced change of one column). */
+    public boolean setMergeLink(WriteTx tx, String id, String target) {
+        PersonRecord r = tx.dsl().selectFrom(PERSON).where(PERSON.ID.eq(id)).fetchOne();
+        if (r == null) {
+            throw new IllegalArgumentException("no person " + id);
+        }
+        r.setMergedInto(target);
+        return tx.update(r);
+    }
+
     public Optional<String> officeOf(DSLContext dsl, String id) {
         return dsl.select(PERSON.OFFICE_ID).from(PERSON).where(PERSON.ID.eq(id)).fetchOptional(PERSON.OFFICE_ID);
     }
@@ -96,13 +193,13 @@ public final class PersonRepository {
         return n == null ? 0 : n;
     }
 
-    /** Persons by id, in the order given, skipping those deleted or outside the offices. */
+    /** Persons by id (from the search index), skipping those deleted or outside the offices. */
     public List<PersonSummary> summaries(DSLContext dsl, List<String> ids, Collection<String> offices) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return dsl.selectFrom(PERSON).where(PERSON.ID.in(ids).and(PERSON.DELETED.isFalse())
-                        .and(PERSON.MERGED_INTO.isNull()).and(officeFilter(offices)))
+        // the search index already left merged persons out (all but the chosen end of a merge cycle)
+        return dsl.selectFrom(PERSON).where(PERSON.ID.in(ids).and(PERSON.DELETED.isFalse()).and(officeFilter(offices)))
                 .fetch(PersonRepository::summary);
     }
 

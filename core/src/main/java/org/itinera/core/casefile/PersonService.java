@@ -60,11 +60,15 @@ public final class PersonService {
                 tx -> persons.update(tx, person));
     }
 
-    /** Opens a person's file; the read is recorded in the audit trail. */
+    /**
+     * Opens a person's file; the read is recorded in the audit trail. A person merged into another
+     * opens the survivor's file (the end of the chain of merges, docs/decisions/0012).
+     */
     public Optional<Person> open(Actor actor, String id) {
-        Optional<Person> p = store.read(dsl -> persons.find(dsl, id));
+        Optional<Person> p = store.read(dsl -> persons.find(dsl, id).isEmpty() ? Optional.<Person>empty()
+                : persons.find(dsl, persons.survivorOf(dsl, id)));
         access.require(actor, Permission.PERSON_READ, p.map(x -> x.details().officeId()).orElse(null));
-        p.ifPresent(x -> store.auditOnly(actor, AuditEvent.ok("PERSON_VIEW", "person", id)));
+        p.ifPresent(x -> store.auditOnly(actor, AuditEvent.ok("PERSON_VIEW", "person", x.id())));
         return p;
     }
 

@@ -51,7 +51,8 @@ public final class TimelineService {
         if (personId == null || store.read(dsl -> persons.find(dsl, personId)).isEmpty()) {
             throw new ValidationException(List.of(FieldError.of("person", "timeline.error.unknownPerson")));
         }
-        List<TimelineItem> items = visible(actor, store.read(dsl -> repo.rows(dsl, List.of(personId))));
+        // the file includes the persons merged into this one (their records stay theirs)
+        List<TimelineItem> items = visible(actor, store.read(dsl -> repo.rows(dsl, persons.personsOfFile(dsl, personId))));
         store.auditOnly(actor, AuditEvent.ok("TIMELINE_VIEW", "person", personId, "items=" + items.size()));
         return items;
     }

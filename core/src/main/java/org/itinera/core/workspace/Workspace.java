@@ -29,6 +29,7 @@ import org.itinera.core.casefile.HouseholdService;
 import org.itinera.core.casefile.PersonRepository;
 import org.itinera.core.casefile.PersonSearchIndex;
 import org.itinera.core.casefile.PersonService;
+import org.itinera.core.casefile.PersonMergeService;
 import org.itinera.core.consent.ConsentPolicy;
 import org.itinera.core.consent.ConsentRepository;
 import org.itinera.core.consent.ConsentService;
@@ -89,6 +90,7 @@ public final class Workspace implements AutoCloseable {
     private final ReferenceData reference;
     private final AccessPolicy access;
     private final PersonService persons;
+    private final PersonMergeService merges;
     private final HouseholdService households;
     private final CaseService cases;
     private final OfficeService offices;
@@ -128,6 +130,7 @@ public final class Workspace implements AutoCloseable {
         PersonRepository personRepository = new PersonRepository();
         PartnerRepository partners = new PartnerRepository();
         this.persons = new PersonService(store, personRepository, access, reference, clock);
+        this.merges = new PersonMergeService(store, personRepository, access);
         this.households = new HouseholdService(store, new HouseholdRepository(), access);
         this.cases = new CaseService(store, new CaseRepository(), officeRepository, access, clock);
         this.offices = new OfficeService(store, officeRepository, access, reference);
@@ -229,6 +232,11 @@ public final class Workspace implements AutoCloseable {
 
     public PersonService persons() {
         return persons;
+    }
+
+    /** Duplicates: merging a person into another and undoing it (issue 7). */
+    public PersonMergeService merges() {
+        return merges;
     }
 
     public HouseholdService households() {

@@ -27,6 +27,11 @@ final class PersonFile {
     }
 
     static Node create(AppContext context, Person person, Node personForm) {
+        return create(context, person, personForm, () -> { });
+    }
+
+    /** {@code registryChanged} runs after a merge or unmerge changed which persons the registry lists. */
+    static Node create(AppContext context, Person person, Node personForm, Runnable registryChanged) {
         Workspace ws = context.workspace();
         Messages m = context.messages();
         String office = person.details().officeId();
@@ -61,6 +66,9 @@ final class PersonFile {
             lazyTab(tabs, "tab-protection", m.get("personFile.protection"),
                     () -> org.itinera.desktop.protection.ProtectionPanel.create(context, person.id()));
         }
+        // duplicates merged into this person (issue 7): anyone who reads the file sees them, the merge right acts
+        lazyTab(tabs, "tab-merged", m.get("personFile.merged"), () -> MergePanel.create(
+                new MergeViewModel(ws, context.executor(), m, person, registryChanged), m));
         BorderPane root = new BorderPane(tabs);
         if (ws.access().allows(ws.actor(), Permission.FITNESS_DECISION_READ, office)) {
             fitness.setText(m.get("fitness.loading"));

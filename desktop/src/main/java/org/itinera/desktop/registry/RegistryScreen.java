@@ -204,7 +204,12 @@ public final class RegistryScreen {
             }
             closeForm();
         }, this::closeForm);
-        detail.getChildren().setAll(existing.map(p -> PersonFile.create(context, p, personForm)).orElse(personForm));
+        detail.getChildren().setAll(existing.map(p -> PersonFile.create(context, p, personForm, () -> {
+            vm.refresh();
+            if (vm.showingSearch().get()) {
+                vm.search();
+            }
+        })).orElse(personForm));
         if (split.getItems().size() == 1) {
             split.getItems().add(detail);
             split.setDividerPositions(0.55);

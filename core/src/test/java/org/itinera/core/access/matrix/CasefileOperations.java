@@ -52,5 +52,20 @@ final class CasefileOperations {
                             null))),
             global("CaseService.page", Permission.CASE_READ, (f, a) -> f.ws.cases().page(a, 0, 10)),
             global("CaseService.count", Permission.CASE_READ, (f, a) -> f.ws.cases().count(a)),
-            global("CaseService.ofPerson", Permission.CASE_READ, (f, a) -> f.ws.cases().ofPerson(a, f.homePerson)));
+            global("CaseService.ofPerson", Permission.CASE_READ, (f, a) -> f.ws.cases().ofPerson(a, f.homePerson)),
+            // duplicates (issue 7): both persons of the home office, fresh for every call
+            home("PersonMergeService.merge", Permission.PERSON_MERGE, (f, a) -> {
+                f.ws.merges().merge(a, f.newPerson(f.homeOffice), f.newPerson(f.homeOffice), "same passport number");
+                return null;
+            }),
+            home("PersonMergeService.unmerge", Permission.PERSON_MERGE, (f, a) -> {
+                String duplicate = f.newPerson(f.homeOffice);
+                f.ws.merges().merge(f.system, duplicate, f.newPerson(f.homeOffice), "same passport number");
+                f.ws.merges().unmerge(a, duplicate);
+                return null;
+            }),
+            home("PersonMergeService.mergedInto", Permission.PERSON_READ,
+                    (f, a) -> f.ws.merges().mergedInto(a, f.homePerson)),
+            home("PersonMergeService.mergedRecords", Permission.PERSON_READ,
+                    (f, a) -> f.ws.merges().mergedRecords(a, f.homePerson)));
 }
