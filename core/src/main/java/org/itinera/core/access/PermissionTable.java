@@ -37,6 +37,9 @@ public final class PermissionTable {
         table.get(Role.DATA_OFFICER).add(ASSISTANCE_READ);
         table.get(Role.MISSION_ADMIN).add(ASSISTANCE_READ);
         table.get(Role.AUDITOR).add(ASSISTANCE_READ);
+        // account recovery on the hub (ADR 0008): data officers and mission administrators issue reset tokens
+        table.get(Role.DATA_OFFICER).add(RECOVERY_ISSUE);
+        table.get(Role.MISSION_ADMIN).add(RECOVERY_ISSUE);
     }
 
     public boolean allows(Role role, Permission permission) {
