@@ -61,6 +61,7 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
     static final String OUTBOX_PREFIX = "recovery.outbox.";
     static final String RECEIPT_FORMAT = "itinera-recovery-receipt/1";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.itinera.core.recovery.RecoveryRepository SELF = new org.itinera.core.recovery.RecoveryRepository();
 
     private final Store store;
     private final AccessPolicy access;
@@ -304,10 +305,10 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
         }
     }
 
+    /** A hub is what the root-signed trust bundle says this node is. */
     private NodeKind selfKind() {
-        try (DeviceIdentity me = deviceKeys.identity()) {
-            return me.kind();
-        }
+        String self = store.read(SELF::selfNodeId);
+        return trust.snapshot().bundle().flatMap(b -> b.kindOf(self)).orElse(NodeKind.LAPTOP);
     }
 
     private byte[] receiptFor(String row) {
