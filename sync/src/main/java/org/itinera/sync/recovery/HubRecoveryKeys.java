@@ -21,7 +21,7 @@ import org.itinera.sync.crypto.VerifyKey;
  * halves from the trust bundle the organisation's root signed, so no new key has to be handed
  * over; the private halves never leave the hub's sealed {@code device_secret} rows.
  */
-final class HubRecoveryKeys {
+public final class HubRecoveryKeys {
     // PKCS#8 prefixes for a raw 32-byte private key (RFC 8410)
     private static final byte[] ED25519_PKCS8 = HexFormat.of().parseHex("302e020100300506032b657004220420");
     private static final byte[] X25519_PKCS8 = HexFormat.of().parseHex("302e020100300506032b656e04220420");
@@ -30,16 +30,16 @@ final class HubRecoveryKeys {
     }
 
     /** The 32 raw bytes of a minisign-format Ed25519 public key. */
-    static byte[] signingPublic(VerifyKey key) {
+    public static byte[] signingPublic(VerifyKey key) {
         return key.raw();
     }
 
     /** The 32 raw bytes of an age X25519 recipient ("age1…"). */
-    static byte[] escrowPublic(AgeRecipient recipient) {
+    public static byte[] escrowPublic(AgeRecipient recipient) {
         return bech32(recipient.value(), "age");
     }
 
-    static KeyPair signing(SigningKey key) {
+    public static KeyPair signing(SigningKey key) {
         byte[] seed = key.seed();
         try {
             return new KeyPair(RecoveryCrypto.ed25519(key.publicKey().raw()), privateKey("Ed25519", ED25519_PKCS8, seed));
@@ -48,7 +48,7 @@ final class HubRecoveryKeys {
         }
     }
 
-    static KeyPair escrow(AgeIdentity identity) {
+    public static KeyPair escrow(AgeIdentity identity) {
         byte[] text = identity.encoded();
         byte[] raw = bech32(new String(text, java.nio.charset.StandardCharsets.US_ASCII), "age-secret-key-");
         Arrays.fill(text, (byte) 0);
