@@ -43,7 +43,8 @@ public final class AdminScreen {
         }
         tabs.getTabs().add(tab("admin.tab.matrix", m, () -> PermissionMatrixView.create(ws.access().table(), m)));
         if (ws.access().allowsSomewhere(actor, Permission.DEVICE_ADMIN)) {
-            tabs.getTabs().add(tab("admin.tab.device", m, () -> device(new DeviceViewModel(ws, context.executor(), m), m)));
+            tabs.getTabs().add(tab("admin.tab.device", m, () -> device(new DeviceViewModel(ws, context.executor(), m,
+                    () -> context.sync().recovery()), m)));
         }
         tabs.getTabs().add(tab("admin.tab.account", m, () -> account(new AccountViewModel(ws, context.executor(), m), m)));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> build(t));
@@ -98,6 +99,14 @@ public final class AdminScreen {
         Button saveIdle = new Button(m.get("common.save"));
         saveIdle.setId("saveIdle");
         saveIdle.setOnAction(e -> vm.saveIdle());
+        WrappedText hubState = new WrappedText();
+        hubState.setId("hubRecoveryState");
+        hubState.textProperty().bind(vm.hubRecovery());
+        Button enrolHub = new Button(m.get("device.enrolHub"));
+        enrolHub.setId("enrolWithHub");
+        enrolHub.getStyleClass().add("accent");
+        enrolHub.disableProperty().bind(vm.busy());
+        enrolHub.setOnAction(e -> vm.enrolWithHub());
         FormBuilder recovery = new FormBuilder(m, vm.errors()).section("device.recovery")
                 .add("hubSigningKey", "device.hubSigningKey", signing)
                 .add("hubEscrowKey", "device.hubEscrowKey", escrow);
@@ -110,7 +119,8 @@ public final class AdminScreen {
         WrappedText status = new WrappedText();
         status.setId("deviceStatus");
         status.textProperty().bind(vm.status());
-        VBox box = new VBox(8, form.build(), saveIdle, recovery.build(), recoveryState,
+        VBox box = new VBox(8, form.build(), saveIdle, Views.label(m, "device.hubRecovery", "form-section", "title-4"), hubState,
+                Views.label(m, "device.hubExplain", "text-muted"), enrolHub, recovery.build(), recoveryState,
                 Views.label(m, "device.recoveryExplain", "text-muted"), enrol, status);
         box.setPadding(new Insets(12));
         box.setMaxWidth(820);
