@@ -43,8 +43,15 @@ public final class AdminScreen {
         }
         tabs.getTabs().add(tab("admin.tab.matrix", m, () -> PermissionMatrixView.create(ws.access().table(), m)));
         if (ws.access().allowsSomewhere(actor, Permission.DEVICE_ADMIN)) {
-            tabs.getTabs().add(tab("admin.tab.device", m, () -> device(new DeviceViewModel(ws, context.executor(), m,
-                    () -> context.sync().recovery()), m)));
+            DeviceViewModel deviceVm = new DeviceViewModel(ws, context.executor(), m, () -> context.sync().recovery());
+            Tab device = tab("admin.tab.device", m, () -> device(deviceVm, m));
+            // the recovery status changes with sync imports: read it again each time the tab is shown
+            device.selectedProperty().addListener((o, was, now) -> {
+                if (now && device.getContent() != null) {
+                    deviceVm.load();
+                }
+            });
+            tabs.getTabs().add(device);
         }
         tabs.getTabs().add(tab("admin.tab.account", m, () -> account(new AccountViewModel(ws, context.executor(), m), m)));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> build(t));

@@ -112,8 +112,9 @@ class RecoveryEnrolJourneyTest {
                 ProgressSink.NONE).packages().stream().map(ExportService.ExportedPackage::file).toList();
         context.sync().imports().importFiles(context.workspace().actor(), back, ProgressSink.NONE);
 
-        robot.clickOn("#nav-REGISTRY");
-        openThisLaptop(robot);
+        assertThat(context.sync().recovery().status(context.workspace().actor()).delivered()).isTrue();
+        robot.clickOn("My account");
+        robot.clickOn("This laptop");
         waitUntil(() -> text(robot, "#hubRecoveryState").endsWith("The hub has confirmed that it holds this laptop’s "
                 + "recovery key."));
     }

@@ -11,6 +11,8 @@ import java.util.Optional;
  * the package reader checks their shape and sizes strictly before anything reads them.
  */
 public record RecoveryEntries(Optional<byte[]> escrow, List<byte[]> tokens, Optional<byte[]> receipt) {
+    /** Format of {@code recovery/escrow-receipt.json}. */
+    public static final String RECEIPT_FORMAT = "itinera-recovery-receipt/1";
     public static final RecoveryEntries NONE = new RecoveryEntries(Optional.empty(), List.of(), Optional.empty());
     /** Largest escrow.json and escrow-receipt.json accepted (real ones are about 300 bytes). */
     public static final int MAX_DOCUMENT_BYTES = 4096;

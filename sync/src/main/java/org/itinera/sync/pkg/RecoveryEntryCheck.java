@@ -28,7 +28,6 @@ import org.itinera.sync.crypto.VerifyKey;
  * (its enrolled hub key, node, expiry, use) is decided later by core's account recovery.
  */
 final class RecoveryEntryCheck {
-    static final String RECEIPT_FORMAT = "itinera-recovery-receipt/1";
     private static final ObjectMapper JSON = SyncJson.strict(RecoveryEntries.MAX_DOCUMENT_BYTES, 1024);
     private static final Set<String> ESCROW_FIELDS = Set.of("format", "node", "secret_id", "ephemeral", "sealed");
     private static final Set<String> RECEIPT_FIELDS = Set.of("format", "node", "secret_id", "received_at");
@@ -81,7 +80,7 @@ final class RecoveryEntryCheck {
 
     private static void checkReceipt(byte[] bytes, String self) throws Refusal {
         JsonNode n = object(bytes, RECEIPT_FIELDS, "escrow-receipt.json");
-        if (!RECEIPT_FORMAT.equals(n.path("format").asText()) || !self.equals(n.path("node").asText())
+        if (!RecoveryEntries.RECEIPT_FORMAT.equals(n.path("format").asText()) || !self.equals(n.path("node").asText())
                 || !Manifest.UUID.matcher(n.path("secret_id").asText()).matches()) {
             throw refuse("escrow-receipt.json fields");
         }

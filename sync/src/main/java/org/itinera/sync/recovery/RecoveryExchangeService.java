@@ -48,18 +48,17 @@ import org.jooq.DSLContext;
  * the hub: escrows kept per laptop, reset tokens issued with the hub's own device keys and queued
  * for the next packages to that laptop (until they expire or the laptop's secret changes).
  * <p>
- * State lives in the local, unsynced {@code app_setting} table: {@code recovery.hub} (laptop: the
- * enrolled hub), {@code recovery.receipt} (laptop: escrow secret the hub confirmed),
- * {@code recovery.escrow.<node>} and {@code recovery.outbox.<node>} (hub).
+ * State lives in the local, unsynced {@code app_setting} table: {@code recoverymail.hub} (laptop: the
+ * enrolled hub), {@code recoverymail.receipt} (laptop: escrow secret the hub confirmed),
+ * {@code recoverymail.escrow.<node>} and {@code recoverymail.outbox.<node>} (hub).
  */
 public final class RecoveryExchangeService implements ImportService.RecoveryMail {
     /** What a reset token may last at most (laptops refuse longer ones). */
     public static final Duration MAX_VALIDITY = HubRecoveryIssuer.MAX_VALIDITY;
-    static final String HUB = "recovery.hub";
-    static final String RECEIPT = "recovery.receipt";
-    static final String ESCROW_PREFIX = "recovery.escrow.";
-    static final String OUTBOX_PREFIX = "recovery.outbox.";
-    static final String RECEIPT_FORMAT = "itinera-recovery-receipt/1";
+    static final String HUB = "recoverymail.hub";
+    static final String RECEIPT = "recoverymail.receipt";
+    static final String ESCROW_PREFIX = "recoverymail.escrow.";
+    static final String OUTBOX_PREFIX = "recoverymail.outbox.";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final org.itinera.core.recovery.RecoveryRepository SELF = new org.itinera.core.recovery.RecoveryRepository();
 
@@ -314,7 +313,7 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
     private byte[] receiptFor(String row) {
         ObjectNode r = JsonNodeFactory.instance.objectNode();
         JsonNode stored = tree(row);
-        r.put("format", RECEIPT_FORMAT);
+        r.put("format", RecoveryEntries.RECEIPT_FORMAT);
         r.put("node", RecoveryEscrow.fromJson(stored.path("escrow").asText().getBytes(StandardCharsets.UTF_8)).node());
         r.put("received_at", stored.path("received_at").asText());
         r.put("secret_id", stored.path("secret_id").asText());
