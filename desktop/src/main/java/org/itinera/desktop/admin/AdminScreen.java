@@ -126,13 +126,21 @@ public final class AdminScreen {
         WrappedText status = new WrappedText();
         status.setId("deviceStatus");
         status.textProperty().bind(vm.status());
-        VBox box = new VBox(8, form.build(), saveIdle, Views.label(m, "device.hubRecovery", "form-section", "title-4"), hubState,
-                Views.label(m, "device.hubExplain", "text-muted"), enrolHub, recovery.build(), recoveryState,
-                Views.label(m, "device.recoveryExplain", "text-muted"), enrol, status);
+        VBox box = new VBox(8, form.build(), saveIdle, new FormBuilder(m, vm.errors()).section("device.hubRecovery").build(),
+                hubState, muted(m, "device.hubExplain"), enrolHub, recovery.build(), recoveryState,
+                muted(m, "device.recoveryExplain"), enrol, status);
         box.setPadding(new Insets(12));
         box.setMaxWidth(820);
         vm.load();
         return box;
+    }
+
+    /** A muted explanation that wraps instead of being cut short. */
+    private static WrappedText muted(Messages m, String key) {
+        WrappedText t = new WrappedText();
+        t.setText(m.get(key));
+        t.getStyleClass().add("text-muted");
+        return t;
     }
 
     private static PasswordField password(javafx.beans.property.StringProperty value) {
