@@ -26,6 +26,7 @@ public final class DeviceViewModel {
     private final StringProperty hubRecovery = new SimpleStringProperty("");
     private final javafx.beans.property.BooleanProperty busy = new javafx.beans.property.SimpleBooleanProperty();
     private final java.util.function.Supplier<RecoveryExchangeService> exchange;
+    private boolean delivered;
     private final StringProperty status = new SimpleStringProperty("");
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
 
@@ -43,19 +44,21 @@ public final class DeviceViewModel {
                         ws.recovery().status(ws.actor()), exchange.get().status(ws.actor())})
                 .onSuccess(r -> {
                     idleMinutes.set(Integer.toString((Integer) r[0]));
-                    show((RecoveryService.Status) r[1]);
                     showHub((RecoveryExchangeService.LaptopStatus) r[2]);
+                    show((RecoveryService.Status) r[1]);
                 })
                 .onFailure(e -> status.set(new ErrorMessages(messages).describe(e))));
     }
 
     private void show(RecoveryService.Status s) {
+        // the sealed key stays kept after it left; once the hub confirmed it, say so rather than "waiting"
+        String escrow = delivered ? "device.escrowDelivered" : s.escrowWaiting() ? "device.escrowWaiting" : "device.escrowNone";
         recovery.set(s.enrolled() ? messages.get("device.recoveryOn", s.hubKeyFingerprint().orElse("?"),
-                messages.get(s.escrowWaiting() ? "device.escrowWaiting" : "device.escrowNone"))
-                : messages.get("device.recoveryOff"));
+                messages.get(escrow)) : messages.get("device.recoveryOff"));
     }
 
     private void showHub(RecoveryExchangeService.LaptopStatus s) {
+        delivered = s.delivered();
         hubRecovery.set(s.enrolled() && s.hubNodeId().isPresent()
                 ? messages.get("device.hubEnrolled", s.hubName().orElse(s.hubNodeId().get()),
                         messages.get(s.delivered() ? "device.escrowDelivered" : "device.escrowPending"))
@@ -121,6 +124,7 @@ public final class DeviceViewModel {
         }
         executor.execute(BackgroundTask.of("recovery enrolment", p -> ws.recovery().enrol(ws.actor(), signing, escrow))
                 .onSuccess(s -> {
+                    delivered = false;
                     show(s);
                     status.set(messages.get("device.enrolled"));
                 })
