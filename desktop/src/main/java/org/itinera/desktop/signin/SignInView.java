@@ -67,6 +67,11 @@ public final class SignInView {
         recovery.setVisible(false);
         recovery.managedProperty().bind(recovery.visibleProperty());
         forgot.setOnAction(e -> recovery.setVisible(!recovery.isVisible()));
+        // whoever forgot their passphrase needs neither the passphrase field nor the sign-in button
+        for (javafx.scene.Node n : java.util.List.of(passLabel, pass, actions)) {
+            n.visibleProperty().bind(recovery.visibleProperty().not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
         VBox card = new VBox(10, title, subtitle, spacer, userLabel, user, passLabel, pass, actions, forgot, recovery, error,
                 language);
         if (demoHint != null) {
