@@ -44,7 +44,8 @@ public record SyncComponents(DeviceKeyService deviceKeys, TrustService trust, Pa
         PackageWriter writer = new PackageWriter(limits);
         PackageReader reader = new PackageReader(dir.root().resolve("sync"), limits, ws.clock(), random);
         ExchangeRepository exchange = new ExchangeRepository();
-        RecoveryExchangeService recovery = new RecoveryExchangeService(ws.store(), ws.access(), ws.recovery(), deviceKeys,
+        RecoveryExchangeService recovery = new RecoveryExchangeService(ws.store(),
+                new org.itinera.sync.recovery.RecoveryMailRepository(), ws.access(), ws.recovery(), deviceKeys,
                 trust, Argon2Parameters.DEFAULT, random, ws.clock());
         return new SyncComponents(deviceKeys, trust, writer, reader,
                 new ExportService(ws.store(), ws.access(), exchange, deviceKeys, trust, writer, ws.clock(),

@@ -71,7 +71,14 @@ public final class ExportService {
 
     public ExportService(Store store, AccessPolicy access, ExchangeRepository repository, DeviceKeyService deviceKeys,
                          TrustService trust, PackageWriter writer, Clock clock) {
-        this(store, access, repository, deviceKeys, trust, writer, clock, to -> RecoveryEntries.NONE);
+        this.recovery = to -> RecoveryEntries.NONE;
+        this.store = store;
+        this.access = access;
+        this.repository = repository;
+        this.deviceKeys = deviceKeys;
+        this.trust = trust;
+        this.writer = writer;
+        this.clock = clock;
     }
 
     /**

@@ -83,7 +83,14 @@ public final class ImportService {
 
     public ImportService(Store store, AccessPolicy access, ExchangeRepository repository, DeviceKeyService deviceKeys,
                          TrustService trust, PackageReader reader, Clock clock) {
-        this(store, access, repository, deviceKeys, trust, reader, clock, RecoveryMail.NONE);
+        this.recovery = RecoveryMail.NONE;
+        this.store = store;
+        this.access = access;
+        this.repository = repository;
+        this.deviceKeys = deviceKeys;
+        this.trust = trust;
+        this.reader = reader;
+        this.clock = clock;
     }
 
     public ImportService(Store store, AccessPolicy access, ExchangeRepository repository, DeviceKeyService deviceKeys,

@@ -1,7 +1,5 @@
 package org.itinera.sync.recovery;
 
-import static org.itinera.schema.jooq.Tables.APP_SETTING;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -39,7 +37,6 @@ import org.itinera.sync.trust.DeviceKeyService;
 import org.itinera.sync.trust.NodeKind;
 import org.itinera.sync.trust.TrustBundle;
 import org.itinera.sync.trust.TrustService;
-import org.jooq.DSLContext;
 
 /**
  * Account recovery's mail through sync packages (docs/decisions/0008). On a laptop: enrolment with
@@ -60,9 +57,9 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
     static final String ESCROW_PREFIX = "recoverymail.escrow.";
     static final String OUTBOX_PREFIX = "recoverymail.outbox.";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final org.itinera.core.recovery.RecoveryRepository SELF = new org.itinera.core.recovery.RecoveryRepository();
 
     private final Store store;
+    private final RecoveryMailRepository repository;
     private final AccessPolicy access;
     private final RecoveryService recovery;
     private final DeviceKeyService deviceKeys;
@@ -71,9 +68,11 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
     private final SecureRandom random;
     private final Clock clock;
 
-    public RecoveryExchangeService(Store store, AccessPolicy access, RecoveryService recovery, DeviceKeyService deviceKeys,
-                                   TrustService trust, Argon2Parameters codeKdf, SecureRandom random, Clock clock) {
+    public RecoveryExchangeService(Store store, RecoveryMailRepository repository, AccessPolicy access,
+                                   RecoveryService recovery, DeviceKeyService deviceKeys, TrustService trust,
+                                   Argon2Parameters codeKdf, SecureRandom random, Clock clock) {
         this.store = store;
+        this.repository = repository;
         this.access = access;
         this.recovery = recovery;
         this.deviceKeys = deviceKeys;
@@ -117,7 +116,7 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
         TrustBundle.NodeKey key = hubs.getLast(); // the newest key the bundle lists for that hub
         recovery.enrol(actor, HubRecoveryKeys.signingPublic(key.verifyKey()), HubRecoveryKeys.escrowPublic(key.recipient()));
         store.write(actor, AuditEvent.ok("RECOVERY_HUB_SET", "node", key.nodeId()), tx -> {
-            put(tx, HUB, key.nodeId());
+            repository.put(tx, HUB, key.nodeId());
             return null;
         });
         return status(actor);
@@ -125,7 +124,7 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
 
     public LaptopStatus status(Actor actor) {
         RecoveryService.Status s = recovery.status(actor);
-        Optional<String> hubNode = store.read(dsl -> get(dsl, HUB));
+        Optional<String> hubNode = store.read(dsl -> repository.get(dsl, HUB));
         Optional<String> hubName = hubNode.flatMap(h -> trust.snapshot().bundle()
                 .flatMap(b -> b.currentKeys(h).stream().findFirst()).map(TrustBundle.NodeKey::name));
         return new LaptopStatus(s.enrolled(), hubNode, hubName, s.hubKeyFingerprint(), s.enrolled() && delivered());
@@ -133,7 +132,7 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
 
     private boolean delivered() {
         Optional<String> current = recovery.escrow().map(e -> RecoveryEscrow.fromJson(e).secretId());
-        Optional<String> confirmed = store.read(dsl -> get(dsl, RECEIPT));
+        Optional<String> confirmed = store.read(dsl -> repository.get(dsl, RECEIPT));
         return current.isPresent() && current.equals(confirmed);
     }
 
@@ -165,12 +164,12 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
     public RecoveryEntries outgoing(String toNode) {
         NodeKind self = selfKind();
         if (self == NodeKind.HUB) {
-            Optional<byte[]> receipt = store.read(dsl -> get(dsl, ESCROW_PREFIX + toNode)).map(this::receiptFor);
+            Optional<byte[]> receipt = store.read(dsl -> repository.get(dsl, ESCROW_PREFIX + toNode)).map(this::receiptFor);
             List<byte[]> tokens = queued(toNode).stream().filter(q -> clock.instant().isBefore(q.expires()))
                     .map(q -> q.token().getBytes(StandardCharsets.UTF_8)).limit(RecoveryEntries.MAX_TOKENS).toList();
             return new RecoveryEntries(Optional.empty(), tokens, receipt);
         }
-        Optional<String> hub = store.read(dsl -> get(dsl, HUB));
+        Optional<String> hub = store.read(dsl -> repository.get(dsl, HUB));
         if (hub.isPresent() && hub.get().equals(toNode) && !delivered()) {
             return new RecoveryEntries(recovery.escrow(), List.of(), Optional.empty());
         }
@@ -190,22 +189,22 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
                 refused.add(UserMessage.of("recovery.import.escrowNotHub"));
             } else {
                 RecoveryEscrow e = RecoveryEscrow.fromJson(entries.escrow().get());
-                Optional<String> old = get(tx.dsl(), ESCROW_PREFIX + fromNode);
+                Optional<String> old = repository.get(tx, ESCROW_PREFIX + fromNode);
                 boolean changed = old.map(o -> !secretIdOf(o).equals(e.secretId())).orElse(true);
                 if (changed) {
                     ObjectNode row = JsonNodeFactory.instance.objectNode();
                     row.put("escrow", new String(entries.escrow().get(), StandardCharsets.UTF_8));
                     row.put("secret_id", e.secretId());
                     row.put("received_at", clock.instant().toString());
-                    put(tx, ESCROW_PREFIX + fromNode, row.toString());
-                    tx.dsl().deleteFrom(APP_SETTING).where(APP_SETTING.KEY.eq(OUTBOX_PREFIX + fromNode)).execute();
+                    repository.put(tx, ESCROW_PREFIX + fromNode, row.toString());
+                    repository.delete(tx, OUTBOX_PREFIX + fromNode);
                 }
             }
         }
         if (entries.receipt().isPresent()) {
             try {
                 JsonNode r = JSON.readTree(entries.receipt().get());
-                put(tx, RECEIPT, r.path("secret_id").asText());
+                repository.put(tx, RECEIPT, r.path("secret_id").asText());
             } catch (IOException e) {
                 refused.add(UserMessage.of("sync.rejected.malformed"));
             }
@@ -223,10 +222,9 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
         access.require(actor, Permission.RECOVERY_ISSUE);
         requireHub();
         Optional<TrustBundle> bundle = trust.snapshot().bundle();
-        return store.read(dsl -> dsl.select(APP_SETTING.KEY, APP_SETTING.VALUE).from(APP_SETTING)
-                .where(APP_SETTING.KEY.startsWith(ESCROW_PREFIX)).orderBy(APP_SETTING.KEY).fetch()).stream().map(r -> {
-                    String node = r.value1().substring(ESCROW_PREFIX.length());
-                    JsonNode row = tree(r.value2());
+        return store.read(dsl -> repository.startingWith(dsl, ESCROW_PREFIX)).stream().map(r -> {
+                    String node = r.getKey().substring(ESCROW_PREFIX.length());
+                    JsonNode row = tree(r.getValue());
                     String name = bundle.flatMap(b -> b.currentKeys(node).stream().findFirst())
                             .map(TrustBundle.NodeKey::name).orElse(node);
                     int queued = (int) queued(node).stream().filter(q -> clock.instant().isBefore(q.expires())).count();
@@ -258,7 +256,7 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
         EscrowRow target = escrows(actor).stream()
                 .filter(e -> e.nodeId().equals(node) || e.name().equalsIgnoreCase(node.strip())).findFirst()
                 .orElseThrow(() -> new SyncException(UserMessage.of("recovery.issue.noEscrow", node), null));
-        byte[] escrow = store.read(dsl -> get(dsl, ESCROW_PREFIX + target.nodeId())).map(s -> tree(s).path("escrow")
+        byte[] escrow = store.read(dsl -> repository.get(dsl, ESCROW_PREFIX + target.nodeId())).map(s -> tree(s).path("escrow")
                 .asText()).orElseThrow().getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant();
         HubRecoveryIssuer.Issued issued;
@@ -269,14 +267,14 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
         store.write(actor, AuditEvent.ok("RECOVERY_TOKEN_ISSUED", "node", target.nodeId(),
                 "user=" + user + " token=" + issued.tokenId()), tx -> {
             ArrayNode queue = JsonNodeFactory.instance.arrayNode();
-            for (Queued q : queued(tx.dsl(), target.nodeId())) {
+            for (Queued q : parseQueue(repository.get(tx, OUTBOX_PREFIX + target.nodeId()))) {
                 if (now.isBefore(q.expires())) {
                     queue.addObject().put("token", q.token()).put("expires_at", q.expires().toString());
                 }
             }
             queue.addObject().put("token", new String(issued.token(), StandardCharsets.UTF_8))
                     .put("expires_at", expires.toString());
-            put(tx, OUTBOX_PREFIX + target.nodeId(), queue.toString());
+            repository.put(tx, OUTBOX_PREFIX + target.nodeId(), queue.toString());
             return null;
         });
         return new Issued(target.nodeId(), target.name(), user, issued.tokenId(), issued.code(), issued.token(), expires);
@@ -306,7 +304,7 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
 
     /** A hub is what the root-signed trust bundle says this node is. */
     private NodeKind selfKind() {
-        String self = store.read(SELF::selfNodeId);
+        String self = store.read(repository::selfNodeId);
         return trust.snapshot().bundle().flatMap(b -> b.kindOf(self)).orElse(NodeKind.LAPTOP);
     }
 
@@ -324,12 +322,12 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
     }
 
     private List<Queued> queued(String node) {
-        return store.read(dsl -> queued(dsl, node));
+        return parseQueue(store.read(dsl -> repository.get(dsl, OUTBOX_PREFIX + node)));
     }
 
-    private static List<Queued> queued(DSLContext dsl, String node) {
+    private static List<Queued> parseQueue(Optional<String> outbox) {
         List<Queued> out = new ArrayList<>();
-        get(dsl, OUTBOX_PREFIX + node).ifPresent(s -> tree(s).forEach(q ->
+        outbox.ifPresent(s -> tree(s).forEach(q ->
                 out.add(new Queued(q.path("token").asText(), Instant.parse(q.path("expires_at").asText())))));
         return out;
     }
@@ -346,13 +344,4 @@ public final class RecoveryExchangeService implements ImportService.RecoveryMail
         }
     }
 
-    private static Optional<String> get(DSLContext dsl, String key) {
-        return dsl.select(APP_SETTING.VALUE).from(APP_SETTING).where(APP_SETTING.KEY.eq(key))
-                .fetchOptional(APP_SETTING.VALUE);
-    }
-
-    private static void put(WriteTx tx, String key, String value) {
-        tx.dsl().insertInto(APP_SETTING).set(APP_SETTING.KEY, key).set(APP_SETTING.VALUE, value)
-                .onConflict(APP_SETTING.KEY).doUpdate().set(APP_SETTING.VALUE, value).execute();
-    }
 }

@@ -63,7 +63,8 @@ final class SyncNode implements AutoCloseable {
         keys.ensureKeys();
         trust = new TrustService(ws.store(), ws.access(), repository, ws.clock());
         ExchangeRepository exchange = new ExchangeRepository();
-        recovery = new org.itinera.sync.recovery.RecoveryExchangeService(ws.store(), ws.access(), ws.recovery(), keys,
+        recovery = new org.itinera.sync.recovery.RecoveryExchangeService(ws.store(),
+                new org.itinera.sync.recovery.RecoveryMailRepository(), ws.access(), ws.recovery(), keys,
                 trust, Argon2Parameters.FAST_FOR_TESTS, random, ws.clock());
         export = new ExportService(ws.store(), ws.access(), exchange, keys, trust, new PackageWriter(limits), ws.clock(),
                 recovery::outgoing);
