@@ -2,6 +2,7 @@ package org.itinera.desktop;
 
 import java.security.SecureRandom;
 import org.itinera.core.db.DataDirectory;
+import org.itinera.core.keys.Argon2Parameters;
 import org.itinera.core.workspace.Workspace;
 import org.itinera.sync.crypto.SecretSeal;
 import org.itinera.sync.exchange.ConflictService;
@@ -12,6 +13,7 @@ import org.itinera.sync.exchange.PeerService;
 import org.itinera.sync.pkg.PackageLimits;
 import org.itinera.sync.pkg.PackageReader;
 import org.itinera.sync.pkg.PackageWriter;
+import org.itinera.sync.recovery.RecoveryExchangeService;
 import org.itinera.sync.trust.DeviceKeyService;
 import org.itinera.sync.trust.TrustRepository;
 import org.itinera.sync.trust.TrustService;
@@ -22,7 +24,8 @@ import org.itinera.sync.trust.TrustService;
  * so every installation has its keys from its first run on.
  */
 public record SyncComponents(DeviceKeyService deviceKeys, TrustService trust, PackageWriter writer, PackageReader reader,
-                             ExportService export, ImportService imports, ConflictService conflicts, PeerService peers) {
+                             ExportService export, ImportService imports, ConflictService conflicts, PeerService peers,
+                             RecoveryExchangeService recovery) {
 
     public static SyncComponents of(Workspace ws, DataDirectory dir) {
         SecureRandom random = new SecureRandom();
@@ -41,10 +44,14 @@ public record SyncComponents(DeviceKeyService deviceKeys, TrustService trust, Pa
         PackageWriter writer = new PackageWriter(limits);
         PackageReader reader = new PackageReader(dir.root().resolve("sync"), limits, ws.clock(), random);
         ExchangeRepository exchange = new ExchangeRepository();
+        RecoveryExchangeService recovery = new RecoveryExchangeService(ws.store(),
+                new org.itinera.sync.recovery.RecoveryMailRepository(), ws.access(), ws.recovery(), deviceKeys,
+                trust, Argon2Parameters.DEFAULT, random, ws.clock());
         return new SyncComponents(deviceKeys, trust, writer, reader,
-                new ExportService(ws.store(), ws.access(), exchange, deviceKeys, trust, writer, ws.clock()),
-                new ImportService(ws.store(), ws.access(), exchange, deviceKeys, trust, reader, ws.clock()),
+                new ExportService(ws.store(), ws.access(), exchange, deviceKeys, trust, writer, ws.clock(),
+                        recovery::outgoing),
+                new ImportService(ws.store(), ws.access(), exchange, deviceKeys, trust, reader, ws.clock(), recovery),
                 new ConflictService(ws.store(), ws.access(), exchange, ws.clock()),
-                new PeerService(ws.store(), ws.access(), exchange, trust));
+                new PeerService(ws.store(), ws.access(), exchange, trust), recovery);
     }
 }

@@ -19,6 +19,8 @@ public enum Permission {
     OWN_ACCOUNT,
     /** Laptop settings (idle lock) and the hub keys used for account recovery. */
     DEVICE_ADMIN,
+    /** On the hub: see which laptops' recovery escrows arrived and issue passphrase reset tokens for them. */
+    RECOVERY_ISSUE,
     CONSENT_READ, CONSENT_WRITE,
     /** Export person data to a partner under a data-sharing agreement (consent-gated). */
     PARTNER_EXCHANGE,

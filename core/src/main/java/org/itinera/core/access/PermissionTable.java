@@ -40,6 +40,9 @@ public final class PermissionTable {
         // duplicates (issue 7): the data officer cleans the registry, the mission administrator supervises
         table.get(Role.DATA_OFFICER).add(PERSON_MERGE);
         table.get(Role.MISSION_ADMIN).add(PERSON_MERGE);
+        // account recovery on the hub (ADR 0008): data officers and mission administrators issue reset tokens
+        table.get(Role.DATA_OFFICER).add(RECOVERY_ISSUE);
+        table.get(Role.MISSION_ADMIN).add(RECOVERY_ISSUE);
     }
 
     public boolean allows(Role role, Permission permission) {

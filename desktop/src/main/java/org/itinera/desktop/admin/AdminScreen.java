@@ -43,7 +43,15 @@ public final class AdminScreen {
         }
         tabs.getTabs().add(tab("admin.tab.matrix", m, () -> PermissionMatrixView.create(ws.access().table(), m)));
         if (ws.access().allowsSomewhere(actor, Permission.DEVICE_ADMIN)) {
-            tabs.getTabs().add(tab("admin.tab.device", m, () -> device(new DeviceViewModel(ws, context.executor(), m), m)));
+            DeviceViewModel deviceVm = new DeviceViewModel(ws, context.executor(), m, () -> context.sync().recovery());
+            Tab device = tab("admin.tab.device", m, () -> device(deviceVm, m));
+            // the recovery status changes with sync imports: read it again each time the tab is shown
+            device.selectedProperty().addListener((o, was, now) -> {
+                if (now && device.getContent() != null) {
+                    deviceVm.load();
+                }
+            });
+            tabs.getTabs().add(device);
         }
         tabs.getTabs().add(tab("admin.tab.account", m, () -> account(new AccountViewModel(ws, context.executor(), m), m)));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> build(t));
@@ -98,6 +106,14 @@ public final class AdminScreen {
         Button saveIdle = new Button(m.get("common.save"));
         saveIdle.setId("saveIdle");
         saveIdle.setOnAction(e -> vm.saveIdle());
+        WrappedText hubState = new WrappedText();
+        hubState.setId("hubRecoveryState");
+        hubState.textProperty().bind(vm.hubRecovery());
+        Button enrolHub = new Button(m.get("device.enrolHub"));
+        enrolHub.setId("enrolWithHub");
+        enrolHub.getStyleClass().add("accent");
+        enrolHub.disableProperty().bind(vm.busy());
+        enrolHub.setOnAction(e -> vm.enrolWithHub());
         FormBuilder recovery = new FormBuilder(m, vm.errors()).section("device.recovery")
                 .add("hubSigningKey", "device.hubSigningKey", signing)
                 .add("hubEscrowKey", "device.hubEscrowKey", escrow);
@@ -110,12 +126,21 @@ public final class AdminScreen {
         WrappedText status = new WrappedText();
         status.setId("deviceStatus");
         status.textProperty().bind(vm.status());
-        VBox box = new VBox(8, form.build(), saveIdle, recovery.build(), recoveryState,
-                Views.label(m, "device.recoveryExplain", "text-muted"), enrol, status);
+        VBox box = new VBox(8, form.build(), saveIdle, new FormBuilder(m, vm.errors()).section("device.hubRecovery").build(),
+                hubState, muted(m, "device.hubExplain"), enrolHub, recovery.build(), recoveryState,
+                muted(m, "device.recoveryExplain"), enrol, status);
         box.setPadding(new Insets(12));
         box.setMaxWidth(820);
         vm.load();
         return box;
+    }
+
+    /** A muted explanation that wraps instead of being cut short. */
+    private static WrappedText muted(Messages m, String key) {
+        WrappedText t = new WrappedText();
+        t.setText(m.get(key));
+        t.getStyleClass().add("text-muted");
+        return t;
     }
 
     private static PasswordField password(javafx.beans.property.StringProperty value) {

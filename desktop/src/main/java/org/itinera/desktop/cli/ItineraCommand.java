@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 + "Without a command, opens the application window.",
         subcommands = {InitCommand.class, DemoDataCommand.class, DbCommand.class, TrustCommand.class,
                 ManifestCommand.class, AuditCommand.class, CaseCommand.class, SyncCommand.class,
-                UpdateCommand.class})
+                UpdateCommand.class, RecoveryCommand.class})
 public final class ItineraCommand implements Callable<Integer> {
     /** Exit code meaning "the window is open; do not exit the JVM". */
     public static final int GUI_STARTED = -1;

@@ -142,12 +142,20 @@ final class TrustCommand {
         @Option(names = "--fingerprint", description = "The fingerprint shown on the device's screen.", required = true)
         String typed;
 
+        @Option(names = "--as-hub", description = "Enrol this installation as the hub (it keeps laptops' recovery "
+                + "keys and issues passphrase reset tokens).")
+        boolean asHub;
+
         @Override
         int run(Messages m) {
             DeviceCard c;
             try {
                 c = DeviceCard.parse(Files.readAllBytes(card)).orElseThrow(() -> new IllegalArgumentException(
                         "Not a device card: " + card + "."));
+                if (asHub) {
+                    c = new DeviceCard(c.format(), c.nodeId(), c.name(), org.itinera.sync.trust.NodeKind.HUB, c.keyId(),
+                            c.signKey(), c.ageRecipient(), c.fingerprint());
+                }
             } catch (IOException e) {
                 throw new IllegalArgumentException("Cannot read the card " + card + ".");
             }

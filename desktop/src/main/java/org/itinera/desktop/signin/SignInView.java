@@ -6,6 +6,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -60,7 +61,19 @@ public final class SignInView {
         HBox language = new HBox(8, Views.label(m, "signin.language", "text-muted"),
                 LanguagePicker.create(m, onLanguage));
         language.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(10, title, subtitle, spacer, userLabel, user, passLabel, pass, actions, error, language);
+        Hyperlink forgot = new Hyperlink(m.get("signin.forgot"));
+        forgot.setId("forgotPassphrase");
+        VBox recovery = recoveryPanel(vm, m);
+        recovery.setVisible(false);
+        recovery.managedProperty().bind(recovery.visibleProperty());
+        forgot.setOnAction(e -> recovery.setVisible(!recovery.isVisible()));
+        // whoever forgot their passphrase needs neither the passphrase field nor the sign-in button
+        for (javafx.scene.Node n : java.util.List.of(passLabel, pass, actions)) {
+            n.visibleProperty().bind(recovery.visibleProperty().not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        VBox card = new VBox(10, title, subtitle, spacer, userLabel, user, passLabel, pass, actions, forgot, recovery, error,
+                language);
         if (demoHint != null) {
             WrappedText hint = new WrappedText(demoHint);
             hint.setId("demoHint");
@@ -75,5 +88,34 @@ public final class SignInView {
         root.getStyleClass().add("signin-root");
         user.requestFocus();
         return Views.oriented(root, m);
+    }
+
+    /** Forgot passphrase: the one-time code from the hub and a new passphrase, twice (the token came by sync). */
+    private static VBox recoveryPanel(SignInViewModel vm, Messages m) {
+        WrappedText explain = new WrappedText(m.get("signin.recovery.explain"));
+        explain.getStyleClass().add("text-muted");
+        TextField code = new TextField();
+        code.setId("resetCode");
+        code.textProperty().bindBidirectional(vm.resetCode());
+        PasswordField first = new PasswordField();
+        first.setId("newPassphrase");
+        first.textProperty().bindBidirectional(vm.newPassphrase());
+        PasswordField again = new PasswordField();
+        again.setId("newPassphraseAgain");
+        again.textProperty().bindBidirectional(vm.newPassphraseAgain());
+        Label codeLabel = Views.label(m, "signin.recovery.code");
+        codeLabel.setLabelFor(code);
+        Label firstLabel = Views.label(m, "signin.recovery.new");
+        firstLabel.setLabelFor(first);
+        Label againLabel = Views.label(m, "signin.recovery.again");
+        againLabel.setLabelFor(again);
+        Button reset = new Button(m.get("signin.recovery.button"));
+        reset.setId("resetPassphrase");
+        reset.setMaxWidth(Double.MAX_VALUE);
+        reset.disableProperty().bind(vm.busy());
+        reset.setOnAction(e -> vm.recover());
+        VBox box = new VBox(8, explain, codeLabel, code, firstLabel, first, againLabel, again, reset);
+        box.setId("recoveryPanel");
+        return box;
     }
 }

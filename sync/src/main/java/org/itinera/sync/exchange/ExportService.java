@@ -41,6 +41,7 @@ import org.itinera.sync.pkg.OutgoingPackage;
 import org.itinera.sync.pkg.PackageStart;
 import org.itinera.sync.pkg.PackageSummary;
 import org.itinera.sync.pkg.PackageWriter;
+import org.itinera.sync.pkg.RecoveryEntries;
 import org.itinera.sync.pkg.WrittenPackage;
 import org.itinera.sync.trust.DeviceIdentity;
 import org.itinera.sync.trust.DeviceKeyService;
@@ -66,9 +67,29 @@ public final class ExportService {
     private final TrustService trust;
     private final PackageWriter writer;
     private final Clock clock;
+    private final java.util.function.Function<String, RecoveryEntries> recovery;
 
     public ExportService(Store store, AccessPolicy access, ExchangeRepository repository, DeviceKeyService deviceKeys,
                          TrustService trust, PackageWriter writer, Clock clock) {
+        this.recovery = to -> RecoveryEntries.NONE;
+        this.store = store;
+        this.access = access;
+        this.repository = repository;
+        this.deviceKeys = deviceKeys;
+        this.trust = trust;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /**
+     * With account recovery: {@code recovery} gives the recovery entries for a destination node
+     * (escrow, reset tokens, receipt: {@code RecoveryExchangeService.outgoing}); the first package
+     * of each export carries them.
+     */
+    public ExportService(Store store, AccessPolicy access, ExchangeRepository repository, DeviceKeyService deviceKeys,
+                         TrustService trust, PackageWriter writer, Clock clock,
+                         java.util.function.Function<String, RecoveryEntries> recovery) {
+        this.recovery = recovery;
         this.store = store;
         this.access = access;
         this.repository = repository;
@@ -144,6 +165,7 @@ public final class ExportService {
         }
         long total = store.read(dsl -> repository.countAbove(dsl, from));
         Run run = new Run(outDir, to.nodeId(), recipients, state, myVector, total, progress);
+        run.recovery = recovery.apply(to.nodeId());
         try (DeviceIdentity me = deviceKeys.identity()) {
             run.me = me;
             run.open(state.peer.map(ExchangeRepository.PeerRow::lastSentSeq).orElse(0L) + 1,
@@ -199,6 +221,7 @@ public final class ExportService {
         Map<String, long[]> covers = new TreeMap<>();
         long attachments;
         long done;
+        RecoveryEntries recovery = RecoveryEntries.NONE;
 
         Run(Path outDir, String to, List<AgeRecipient> recipients, State state, Map<String, Long> myVector, long total,
             ProgressSink progress) {
@@ -248,7 +271,8 @@ public final class ExportService {
             Map<String, Manifest.CounterRange> c = new TreeMap<>();
             covers.forEach((k, r) -> c.put(k, new Manifest.CounterRange(r[0], r[1])));
             WrittenPackage w = current.finish(new PackageSummary(myVector, c, counts, state.auditHead,
-                    trust.currentBundleDocument(), deviceKeys.pendingRotation(trust.snapshot())));
+                    trust.currentBundleDocument(), deviceKeys.pendingRotation(trust.snapshot()),
+                    files.isEmpty() ? recovery : RecoveryEntries.NONE));
             current.close();
             current = null;
             files.add(w);

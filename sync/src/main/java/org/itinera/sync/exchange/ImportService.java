@@ -29,6 +29,7 @@ import org.itinera.sync.exchange.ExchangeRepository.NodeRow;
 import org.itinera.sync.pkg.Manifest;
 import org.itinera.sync.pkg.PackageReader;
 import org.itinera.sync.pkg.ReadOutcome;
+import org.itinera.sync.pkg.RecoveryEntries;
 import org.itinera.sync.pkg.VerifiedPackage;
 import org.itinera.sync.trust.DeviceIdentity;
 import org.itinera.sync.trust.DeviceKeyService;
@@ -54,9 +55,47 @@ public final class ImportService {
     private final TrustService trust;
     private final PackageReader reader;
     private final Clock clock;
+    private final RecoveryMail recovery;
+
+    /**
+     * Where the recovery entries of an imported package go ({@code RecoveryExchangeService}):
+     * {@link #onImport} inside the import's transaction (escrows, receipts), {@link #receiveTokens}
+     * after it commits (reset tokens go to the keyring, not the database). Each returns the
+     * message of every entry it refused.
+     */
+    public interface RecoveryMail {
+        RecoveryMail NONE = new RecoveryMail() {
+            @Override
+            public List<UserMessage> onImport(WriteTx tx, String fromNode, RecoveryEntries entries) {
+                return entries.isEmpty() ? List.of() : List.of(UserMessage.of("sync.rejected.recoveryUnsupported"));
+            }
+
+            @Override
+            public List<UserMessage> receiveTokens(Actor actor, List<byte[]> tokens) {
+                return List.of();
+            }
+        };
+
+        List<UserMessage> onImport(WriteTx tx, String fromNode, RecoveryEntries entries);
+
+        List<UserMessage> receiveTokens(Actor actor, List<byte[]> tokens);
+    }
 
     public ImportService(Store store, AccessPolicy access, ExchangeRepository repository, DeviceKeyService deviceKeys,
                          TrustService trust, PackageReader reader, Clock clock) {
+        this.recovery = RecoveryMail.NONE;
+        this.store = store;
+        this.access = access;
+        this.repository = repository;
+        this.deviceKeys = deviceKeys;
+        this.trust = trust;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    public ImportService(Store store, AccessPolicy access, ExchangeRepository repository, DeviceKeyService deviceKeys,
+                         TrustService trust, PackageReader reader, Clock clock, RecoveryMail recovery) {
+        this.recovery = recovery;
         this.store = store;
         this.access = access;
         this.repository = repository;
@@ -220,6 +259,9 @@ public final class ImportService {
                 for (long i = 0; i < malformed; i++) {
                     rejected.add(new ImportReport.RejectedRecord("", "", UserMessage.of("sync.rejected.malformed")));
                 }
+                for (UserMessage refusal : recovery.onImport(tx, m.from().node(), v.recovery())) {
+                    rejected.add(new ImportReport.RejectedRecord("recovery", "", refusal));
+                }
                 ImportReport r = new ImportReport(name, ImportReport.Status.APPLIED, UserMessage.of(
                         rejected.isEmpty() ? "sync.import.applied" : "sync.import.appliedWithRejections", applied,
                         rejected.size()), from, Optional.of(m.packageId()), m.pkgSeq(), applied, had, held.size(),
@@ -229,7 +271,18 @@ public final class ImportService {
                 return r;
             }
         });
-        return report != null ? report : alreadyImported(name, m);
+        if (report == null) {
+            return alreadyImported(name, m);
+        }
+        List<UserMessage> refusedTokens = recovery.receiveTokens(actor, v.recovery().tokens());
+        if (refusedTokens.isEmpty()) {
+            return report;
+        }
+        List<ImportReport.RejectedRecord> rejected = new ArrayList<>(report.rejected());
+        refusedTokens.forEach(msg -> rejected.add(new ImportReport.RejectedRecord("recovery", "", msg)));
+        return new ImportReport(report.fileName(), report.status(), UserMessage.of("sync.import.appliedWithRejections",
+                report.applied(), rejected.size()), report.fromNode(), report.packageId(), report.pkgSeq(),
+                report.applied(), report.alreadyHad(), report.waiting(), rejected, report.conflicts());
     }
 
     private static ImportReport alreadyImported(String name, Manifest m) {

@@ -12,10 +12,13 @@ public final class EntryNames {
     public static final String TRUST_BUNDLE_SIG = "trust/bundle.json.minisig";
     public static final String ROTATION = "trust/rotation.json";
     public static final String ROTATION_SIG = "trust/rotation.json.minisig";
+    public static final String RECOVERY_ESCROW = "recovery/escrow.json";
+    public static final String RECOVERY_TOKENS = "recovery/tokens.ndjson";
+    public static final String RECOVERY_RECEIPT = "recovery/escrow-receipt.json";
     public static final String ATTACHMENT_PREFIX = "att/";
     private static final Pattern ATTACHMENT = Pattern.compile("att/[0-9a-f]{64}");
     private static final Set<String> FIXED = Set.of(MANIFEST, MANIFEST_SIG, CHANGES, TRUST_BUNDLE, TRUST_BUNDLE_SIG,
-            ROTATION, ROTATION_SIG);
+            ROTATION, ROTATION_SIG, RECOVERY_ESCROW, RECOVERY_TOKENS, RECOVERY_RECEIPT);
 
     private EntryNames() {
     }

@@ -193,6 +193,16 @@ public final class OutgoingPackage implements AutoCloseable {
                 writeSmall(EntryNames.ROTATION, rotation.get().json(), true);
                 writeSmall(EntryNames.ROTATION_SIG, rotation.get().minisig().getBytes(StandardCharsets.UTF_8), true);
             }
+            RecoveryEntries recovery = summary.recovery();
+            if (recovery.escrow().isPresent()) {
+                writeSmall(EntryNames.RECOVERY_ESCROW, checkedDocument(recovery.escrow().get()), true);
+            }
+            if (!recovery.tokens().isEmpty()) {
+                writeSmall(EntryNames.RECOVERY_TOKENS, tokenLines(recovery.tokens()), true);
+            }
+            if (recovery.receipt().isPresent()) {
+                writeSmall(EntryNames.RECOVERY_RECEIPT, checkedDocument(recovery.receipt().get()), true);
+            }
             Manifest manifest = new Manifest(Manifest.FORMAT, start.packageId(), start.from(), start.to(), start.pkgSeq(),
                     start.prevPkgSha256(), start.schemaVersion(), start.createdAt(), summary.ack(), summary.covers(),
                     entries, summary.counts(), summary.auditChainHead());
@@ -259,6 +269,31 @@ public final class OutgoingPackage implements AutoCloseable {
         if (listed) {
             entries.add(new Manifest.EntryDigest(name, content.length, hex(sha256().digest(content))));
         }
+    }
+
+    private static byte[] checkedDocument(byte[] json) {
+        if (json.length > RecoveryEntries.MAX_DOCUMENT_BYTES) {
+            throw new IllegalArgumentException("recovery document larger than " + RecoveryEntries.MAX_DOCUMENT_BYTES);
+        }
+        return json;
+    }
+
+    /** One token per line, each ending with a line break (the reader refuses anything else). */
+    private static byte[] tokenLines(List<byte[]> tokens) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] t : tokens) {
+            if (t.length > RecoveryEntries.MAX_TOKEN_BYTES) {
+                throw new IllegalArgumentException("reset token longer than " + RecoveryEntries.MAX_TOKEN_BYTES);
+            }
+            for (byte b : t) {
+                if (b == '\n' || b == '\r') {
+                    throw new IllegalArgumentException("a reset token must not contain a line break");
+                }
+            }
+            out.writeBytes(t);
+            out.write('\n');
+        }
+        return out.toByteArray();
     }
 
     private void checkRatio(ZipEntry e) {

@@ -277,8 +277,9 @@ public final class PackageReader {
             throw new Refusal(RejectReason.NOT_FOR_THIS_NODE, "addressed to another node");
         }
         checkEntries(zip, manifest);
+        RecoveryEntries recovery = RecoveryEntryCheck.read(zip, manifest, trusted.key().verifyKey());
         return new VerifiedPackage(name, fileSha, manifest, OutgoingPackage.hex(OutgoingPackage.sha256().digest(manifestBytes)),
-                trusted.key(), trusted.viaRotation(), newerBundle, scratch, zip, staged, limits.maxLineBytes());
+                trusted.key(), trusted.viaRotation(), newerBundle, scratch, zip, staged, limits.maxLineBytes(), recovery);
     }
 
     private Manifest parseManifest(byte[] bytes) throws Refusal {

@@ -36,7 +36,9 @@ public enum RejectReason {
     /** An entry is missing, unlisted, or differs from the size and hash the manifest signs. */
     CONTENT_MISMATCH("syncformat.rejected.contentMismatch"),
     /** A change line is too long or not UTF-8 text, or the counts do not add up. */
-    MALFORMED_CHANGES("syncformat.rejected.malformedChanges");
+    MALFORMED_CHANGES("syncformat.rejected.malformedChanges"),
+    /** An account-recovery entry is damaged, not the sender's, or a reset token is not signed by the sender. */
+    MALFORMED_RECOVERY("syncformat.rejected.malformedRecovery");
 
     private final String messageKey;
 

@@ -35,10 +35,11 @@ public final class VerifiedPackage implements ReadOutcome, AutoCloseable {
     private final StrictZip zip;
     private final Path staged;
     private final int maxLineBytes;
+    private final RecoveryEntries recovery;
 
     VerifiedPackage(String fileName, String fileSha256, Manifest manifest, String manifestSha256,
                     TrustBundle.NodeKey signer, boolean signerViaRotation, Optional<SignedDocument> newerTrustBundle,
-                    Scratch scratch, StrictZip zip, Path staged, int maxLineBytes) {
+                    Scratch scratch, StrictZip zip, Path staged, int maxLineBytes, RecoveryEntries recovery) {
         this.fileName = fileName;
         this.fileSha256 = fileSha256;
         this.manifest = manifest;
@@ -50,6 +51,12 @@ public final class VerifiedPackage implements ReadOutcome, AutoCloseable {
         this.zip = zip;
         this.staged = staged;
         this.maxLineBytes = maxLineBytes;
+        this.recovery = recovery;
+    }
+
+    /** The account-recovery entries (escrow, reset tokens, escrow receipt), already checked for shape and signer. */
+    public RecoveryEntries recovery() {
+        return recovery;
     }
 
     @Override

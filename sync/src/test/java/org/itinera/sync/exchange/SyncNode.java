@@ -50,6 +50,7 @@ final class SyncNode implements AutoCloseable {
     final ImportService imports;
     final ConflictService conflicts;
     final PeerService peers;
+    final org.itinera.sync.recovery.RecoveryExchangeService recovery;
 
     private SyncNode(String name, Path dir, Workspace ws, PackageLimits limits) {
         this.name = name;
@@ -62,9 +63,13 @@ final class SyncNode implements AutoCloseable {
         keys.ensureKeys();
         trust = new TrustService(ws.store(), ws.access(), repository, ws.clock());
         ExchangeRepository exchange = new ExchangeRepository();
-        export = new ExportService(ws.store(), ws.access(), exchange, keys, trust, new PackageWriter(limits), ws.clock());
+        recovery = new org.itinera.sync.recovery.RecoveryExchangeService(ws.store(),
+                new org.itinera.sync.recovery.RecoveryMailRepository(), ws.access(), ws.recovery(), keys,
+                trust, Argon2Parameters.FAST_FOR_TESTS, random, ws.clock());
+        export = new ExportService(ws.store(), ws.access(), exchange, keys, trust, new PackageWriter(limits), ws.clock(),
+                recovery::outgoing);
         imports = new ImportService(ws.store(), ws.access(), exchange, keys, trust,
-                new PackageReader(dir.resolve("sync"), limits, ws.clock(), random), ws.clock());
+                new PackageReader(dir.resolve("sync"), limits, ws.clock(), random), ws.clock(), recovery);
         conflicts = new ConflictService(ws.store(), ws.access(), exchange, ws.clock());
         peers = new PeerService(ws.store(), ws.access(), exchange, trust);
     }
