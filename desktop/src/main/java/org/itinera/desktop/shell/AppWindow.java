@@ -122,6 +122,7 @@ public final class AppWindow {
 
     /** Locks after the laptop's idle delay (read in the background; a test may set a shorter one). */
     private void startIdleLock() {
+        stopIdleLock(); // never two monitors: an orphaned one would lock again over the lock screen
         if (idleOverride != null) {
             idle = new IdleMonitor(stage.getScene(), idleOverride, this::lockNow);
             idle.start();
@@ -144,8 +145,8 @@ public final class AppWindow {
 
     /** Hides everything behind the lock screen; the workspace stays open for the same user. */
     public void lockNow() {
-        if (!context.signedIn() || mainRoot == null) {
-            return;
+        if (!context.signedIn() || mainRoot == null || stage.getScene().getRoot() != mainRoot) {
+            return; // already locked (or not in the main window): keep what is typed in the lock screen
         }
         stopIdleLock();
         var ws = context.workspace();

@@ -223,9 +223,9 @@ final class ChangeApplier {
             write.put(col, w == null ? null : w.orElse(null));
             newDots.put(col, winner.dot());
         }
-        if (remaining.stream().map(Candidate::value).distinct().count() == 1) {
-            // one newest write, or concurrent writes of the same value (e.g. the same office created on
-            // two laptops): nothing to review; the column's dot is the winner's on every node
+        if (remaining.size() == 1) {
+            // one newest write: no conflict (concurrent writes of one value do stay together in a conflict,
+            // so that later writes merge the same on every node, but the review does not show it)
             open.ifPresent(o -> conflictWork.add(() -> session.resolveConflict(o.id(), line.user(), at)));
             return;
         }

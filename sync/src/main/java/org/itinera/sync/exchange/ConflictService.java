@@ -64,7 +64,7 @@ public final class ConflictService {
             Map<Integer, NodeRow> nodes = new HashMap<>();
             repository.nodes(dsl).forEach(n -> nodes.put(n.nodeNo(), n));
             List<Conflict> out = new ArrayList<>();
-            for (ConflictRow c : repository.conflicts(dsl, true)) {
+            for (ConflictRow c : repository.conflictsToReview(dsl)) {
                 out.add(view(c, nodes, repository.shownValue(dsl, c.table(), c.rowId(), c.column()),
                         repository.personName(dsl, c.table(), c.rowId())));
             }
@@ -75,7 +75,7 @@ public final class ConflictService {
     /** How many conflicts wait for review (for the peers screen and the menu badge). */
     public int openCount(Actor actor) {
         access.require(actor, Permission.SYNC_EXCHANGE);
-        return store.read(dsl -> repository.conflicts(dsl, true).size());
+        return store.read(dsl -> repository.conflictsToReview(dsl).size());
     }
 
     /**

@@ -698,6 +698,16 @@ public final class ExchangeRepository {
         return out;
     }
 
+    /**
+     * Open conflicts a person has to look at: those whose versions differ. Concurrent writes of one value (the
+     * same office created on two laptops) stay recorded as a conflict so that every node merges later writes
+     * alike, but there is nothing to choose.
+     */
+    public List<ConflictRow> conflictsToReview(DSLContext dsl) {
+        return conflicts(dsl, true).stream()
+                .filter(c -> c.values().stream().map(ConflictValue::value).distinct().count() > 1).toList();
+    }
+
     /** The JSON of a column's current value (what a conflict shows). */
     public Optional<String> shownValue(DSLContext dsl, String table, String rowId, String column) {
         return withRowReader(dsl, r -> r.row(table, rowId)).map(row -> ChangeApplier.jsonText(row.get(column)));

@@ -57,7 +57,7 @@ public final class PeerService {
                 }
             }
             known.remove(self.nodeId());
-            List<ExchangeRepository.ConflictRow> conflicts = repository.conflicts(dsl, true);
+            List<ExchangeRepository.ConflictRow> conflicts = repository.conflictsToReview(dsl);
             List<PeerStatus> out = new ArrayList<>();
             for (Map.Entry<String, String[]> e : known.entrySet()) {
                 NodeRow n = byId.get(e.getKey());

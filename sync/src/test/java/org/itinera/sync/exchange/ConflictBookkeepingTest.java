@@ -17,7 +17,6 @@ import org.itinera.sync.testing.SyncFixtures;
 import org.itinera.sync.trust.NodeKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -183,7 +182,6 @@ class ConflictBookkeepingTest {
      * writes are compared with the winner only. Needs the equal writes kept together (e.g. a
      * closed conflict row that still holds them, read back as the column's newest writes).
      */
-    @Disabled("known: equal concurrent values (a5c0f76) make open conflicts depend on arrival order")
     @Test
     void equalConcurrentValuesLeaveTheSameConflictWhateverTheArrivalOrder() {
         String id = person(x).id();
