@@ -45,12 +45,7 @@ class OfficeCodeSyncTest {
         laptopB = SyncNode.create("Laptop B", "binta", "dkr", nameOnB, tmp.resolve("b"), clock);
         hub = SyncNode.create("Hub", "hubadmin", "HUB", "Regional hub", tmp.resolve("hub"), clock);
         nodes.addAll(List.of(laptopA, laptopB, hub));
-        var bundle = SyncNode.bundle(root, 1, List.of(laptopA.nodeKey(NodeKind.LAPTOP), laptopB.nodeKey(NodeKind.LAPTOP),
-                hub.nodeKey(NodeKind.HUB)), List.of());
-        for (SyncNode n : nodes) {
-            n.trustRoot(root);
-            n.trust.importBundle(n.ws.actor(), bundle);
-        }
+        SyncNode.trustEachOther(root, hub, List.of(laptopA, laptopB));
     }
 
     @AfterEach
@@ -59,12 +54,7 @@ class OfficeCodeSyncTest {
     }
 
     void carry(SyncNode from, SyncNode to) {
-        Path out = tmp.resolve("stick-" + (++round));
-        var files = from.export.export(from.ws.actor(), to.name, out, ProgressSink.NONE).packages().stream()
-                .map(ExportService.ExportedPackage::file).toList();
-        List<ImportReport> r = to.imports.importFiles(to.ws.actor(), files, ProgressSink.NONE);
-        assertThat(r).allSatisfy(x -> assertThat(x.status()).isEqualTo(ImportReport.Status.APPLIED));
-        reports.addAll(r);
+        reports.addAll(SyncNode.carry(from, to, tmp.resolve("stick-" + (++round))));
     }
 
     void syncAll() {

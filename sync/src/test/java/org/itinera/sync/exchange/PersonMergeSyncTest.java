@@ -39,12 +39,7 @@ class PersonMergeSyncTest {
         laptopA = SyncNode.create("Laptop A", "DKA", tmp.resolve("a"), clock, PackageLimits.DEFAULT);
         laptopB = SyncNode.create("Laptop B", "DKB", tmp.resolve("b"), clock, PackageLimits.DEFAULT);
         hub = SyncNode.create("Dakar hub", "HUB", tmp.resolve("hub"), clock, PackageLimits.DEFAULT);
-        var bundle = SyncNode.bundle(root, 1, List.of(laptopA.nodeKey(NodeKind.LAPTOP), laptopB.nodeKey(NodeKind.LAPTOP),
-                hub.nodeKey(NodeKind.HUB)), List.of());
-        for (SyncNode n : all()) {
-            n.trustRoot(root);
-            n.trust.importBundle(n.ws.actor(), bundle);
-        }
+        SyncNode.trustEachOther(root, hub, List.of(laptopA, laptopB));
     }
 
     @AfterEach
@@ -61,11 +56,7 @@ class PersonMergeSyncTest {
     }
 
     void carry(SyncNode from, SyncNode to) {
-        Path out = tmp.resolve("stick-" + (++round));
-        List<Path> files = from.export.export(from.ws.actor(), to.name, out, ProgressSink.NONE).packages().stream()
-                .map(ExportService.ExportedPackage::file).toList();
-        assertThat(to.imports.importFiles(to.ws.actor(), files, ProgressSink.NONE))
-                .allSatisfy(r -> assertThat(r.status()).isEqualTo(ImportReport.Status.APPLIED));
+        SyncNode.carry(from, to, tmp.resolve("stick-" + (++round)));
     }
 
     void syncAll() {

@@ -102,8 +102,8 @@ class RecoveryExchangeTest {
         assertThat(issued.username()).isEqualTo("mariama");
         assertThat(issued.code()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
         assertThat(new String(issued.token(), StandardCharsets.UTF_8)).doesNotContain(issued.code());
-        System.out.printf("recovery sizes: escrow.json %d bytes, reset token %d bytes%n", escrowBytes,
-                issued.token().length);
+        org.slf4j.LoggerFactory.getLogger(RecoveryExchangeTest.class).info(
+                "recovery sizes: escrow.json {} bytes, reset token {} bytes", escrowBytes, issued.token().length);
 
         ImportReport atLaptop = carry(hub, laptop, "to-laptop");
         assertThat(atLaptop.status()).isEqualTo(ImportReport.Status.APPLIED);

@@ -22,6 +22,7 @@ import org.itinera.core.workspace.Workspace;
 import org.itinera.sync.crypto.Fingerprint;
 import org.itinera.sync.crypto.SecretSeal;
 import org.itinera.sync.crypto.SignedDocument;
+import org.itinera.core.task.ProgressSink;
 import org.itinera.sync.pkg.PackageLimits;
 import org.itinera.sync.pkg.PackageReader;
 import org.itinera.sync.pkg.PackageWriter;
@@ -129,6 +130,30 @@ final class SyncNode implements AutoCloseable {
         TrustBundle b = new TrustBundle(TrustBundle.FORMAT, serial, java.time.Instant.now().toString(),
                 root.key().publicKey().keyIdHex(), List.of(), nodes, rev);
         return SignedDocument.sign(root.key(), b.toJson(), "test bundle " + serial);
+    }
+
+    /** One bundle naming every node (the hub is the one of kind HUB), pinned and imported everywhere. */
+    static void trustEachOther(SyncFixtures.Root root, SyncNode hub, List<SyncNode> laptops) {
+        List<TrustBundle.NodeKey> keys = new ArrayList<>();
+        laptops.forEach(l -> keys.add(l.nodeKey(NodeKind.LAPTOP)));
+        keys.add(hub.nodeKey(NodeKind.HUB));
+        SignedDocument bundle = bundle(root, 1, keys, List.of());
+        List<SyncNode> all = new ArrayList<>(laptops);
+        all.add(hub);
+        for (SyncNode n : all) {
+            n.trustRoot(root);
+            n.trust.importBundle(n.ws.actor(), bundle);
+        }
+    }
+
+    /** Exports what {@code to} lacks onto a new stick under {@code sticks} and imports it there; all must apply. */
+    static List<ImportReport> carry(SyncNode from, SyncNode to, Path stick) {
+        List<Path> files = from.export.export(from.ws.actor(), to.name, stick, ProgressSink.NONE).packages().stream()
+                .map(ExportService.ExportedPackage::file).toList();
+        List<ImportReport> reports = to.imports.importFiles(to.ws.actor(), files, ProgressSink.NONE);
+        org.assertj.core.api.Assertions.assertThat(reports)
+                .allSatisfy(r -> org.assertj.core.api.Assertions.assertThat(r.status()).isEqualTo(ImportReport.Status.APPLIED));
+        return reports;
     }
 
     /** Every synced row's data columns, by table and id: what must be equal on every node. */
