@@ -51,7 +51,7 @@ public record SyncComponents(DeviceKeyService deviceKeys, TrustService trust, Pa
                 new ExportService(ws.store(), ws.access(), exchange, deviceKeys, trust, writer, ws.clock(),
                         recovery::outgoing),
                 new ImportService(ws.store(), ws.access(), exchange, deviceKeys, trust, reader, ws.clock(), recovery),
-                new ConflictService(ws.store(), ws.access(), exchange, ws.clock()),
+                new ConflictService(ws.store(), ws.access(), exchange),
                 new PeerService(ws.store(), ws.access(), exchange, trust), recovery);
     }
 }

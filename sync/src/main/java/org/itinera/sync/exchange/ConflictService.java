@@ -3,7 +3,6 @@ package org.itinera.sync.exchange;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,13 +34,11 @@ public final class ConflictService {
     private final Store store;
     private final AccessPolicy access;
     private final ExchangeRepository repository;
-    private final Clock clock;
 
-    public ConflictService(Store store, AccessPolicy access, ExchangeRepository repository, Clock clock) {
+    public ConflictService(Store store, AccessPolicy access, ExchangeRepository repository) {
         this.store = store;
         this.access = access;
         this.repository = repository;
-        this.clock = clock;
     }
 
     /** One of the conflicting values: which node and user wrote it, when, and the value as text. */
@@ -95,8 +92,8 @@ public final class ConflictService {
                 .orElseThrow();
         Object value = toJava(field.type(), chosen.value());
         store.write(actor, AuditEvent.ok("SYNC_CONFLICT_RESOLVED", c.table(), c.rowId(), c.column()), tx -> {
+            // the write closes the conflict (WriteTx.update closes every open conflict of a column it writes)
             repository.writeColumn(tx, c.table(), c.rowId(), c.column(), value, Set.of(c.column()));
-            repository.resolve(tx, conflictId, actor.userId(), clock.instant().toString());
             return null;
         });
     }

@@ -731,12 +731,6 @@ public final class ExchangeRepository {
         return conflicts(dsl, false).stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
-    /** Marks a conflict resolved inside a write (the resolution itself is a normal write of the column). */
-    void resolve(WriteTx tx, String id, String by, String at) {
-        execute(tx.dsl(), "UPDATE sync_conflict SET status = 'RESOLVED', resolved_by = ?, resolved_at = ? WHERE id = ? "
-                + "AND status = 'OPEN'", by, at, id);
-    }
-
     /** Writes one column of a synced row by the normal write path (a new local change that syncs). */
     void writeColumn(WriteTx tx, String table, String id, String column, Object value, java.util.Set<String> force) {
         Table<?> t = checkedTable(table);

@@ -71,7 +71,7 @@ final class SyncNode implements AutoCloseable {
                 recovery::outgoing);
         imports = new ImportService(ws.store(), ws.access(), exchange, keys, trust,
                 new PackageReader(dir.resolve("sync"), limits, ws.clock(), random), ws.clock(), recovery);
-        conflicts = new ConflictService(ws.store(), ws.access(), exchange, ws.clock());
+        conflicts = new ConflictService(ws.store(), ws.access(), exchange);
         peers = new PeerService(ws.store(), ws.access(), exchange, trust);
     }
 
